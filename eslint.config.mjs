@@ -1,0 +1,38 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['build/', 'coverage/', 'docs/api/', 'node_modules/', '**/*.js', '!scripts/**/*.js'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-non-null-assertion': 'error',
+      'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  {
+    // The library itself runs in Node.js, browsers and edge runtimes.
+    files: ['src/**/*.ts'],
+    ignores: ['src/sdk/**', 'src/register.ts', 'src/cli/**'],
+    rules: {
+      'no-restricted-globals': ['error', { name: 'Buffer', message: 'The core runs outside Node.js: use Uint8Array.' }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*'], message: 'The core runs outside Node.js.' }] }],
+    },
+  },
+  {
+    // The codec is pure: no OpenTelemetry, no Node.js.
+    files: ['src/codec/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@opentelemetry/*', 'node:*', '../*'], message: 'The codec is pure and self-contained.' }] },
+      ],
+    },
+  },
+  {
+    files: ['scripts/**/*.mjs', 'scripts/**/*.js', 'bench/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  }
+);

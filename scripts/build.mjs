@@ -1,0 +1,14 @@
+// Builds CommonJS (build/cjs) and ES modules (build/esm) with declarations, and marks each folder's
+// module format with a package.json so Node.js reads the .js files right whatever the root says.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+
+const tsc = (project) => execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', project], { stdio: 'inherit' });
+
+rmSync('build', { recursive: true, force: true });
+tsc('tsconfig.build.json');
+tsc('tsconfig.esm.json');
+for (const [folder, type] of [['build/cjs', 'commonjs'], ['build/esm', 'module']]) {
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(`${folder}/package.json`, `${JSON.stringify({ type })}\n`);
+}

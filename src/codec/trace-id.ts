@@ -1,0 +1,37 @@
+import { dashDigits, guidDigits, isEmptyDigits } from './guid.js';
+
+const TRACE_ID_LENGTH = 32;
+
+/**
+ * Lowercase D form of a GUID given in D, N or B form, any case; `undefined` for invalid input and for
+ * Guid.Empty.
+ */
+export function normalizeGuid(guid: string): string | undefined {
+  const digits = nonEmptyDigits(guid);
+  return digits === undefined ? undefined : dashDigits(digits);
+}
+
+/**
+ * The W3C trace id for a GUID, by the text mapping .NET users follow: the GUID's 32 hex digits, lowercase,
+ * no dashes. `100f44d4-c7ac-45dc-98f7-974c064d61dd` -> `100f44d4c7ac45dc98f7974c064d61dd`. The same
+ * string then finds the request in Windows traces and in Jaeger. `undefined` for invalid input and for
+ * Guid.Empty (an all-zero trace id is invalid in W3C).
+ */
+export function guidToTraceId(guid: string): string | undefined {
+  return nonEmptyDigits(guid);
+}
+
+/**
+ * The GUID for a W3C trace id (32 hex digits), the inverse of {@link guidToTraceId}: lowercase D form.
+ * `undefined` for anything that is not 32 hex digits and for the all-zero trace id.
+ */
+export function traceIdToGuid(traceId: string): string | undefined {
+  if (typeof traceId !== 'string' || traceId.length !== TRACE_ID_LENGTH) return undefined;
+  return normalizeGuid(traceId);
+}
+
+function nonEmptyDigits(guid: string): string | undefined {
+  if (typeof guid !== 'string') return undefined;
+  const digits = guidDigits(guid.trim());
+  return digits === undefined || isEmptyDigits(digits) ? undefined : digits;
+}

@@ -1,0 +1,125 @@
+import {
+  Context,
+  isSpanContextValid,
+  SpanContext,
+  TextMapGetter,
+  TextMapPropagator,
+  TextMapSetter,
+  trace,
+  TraceFlags,
+} from '@opentelemetry/api';
+import { isTracingSuppressed } from '@opentelemetry/core';
+import { E2EActivity } from '../activity.js';
+import { getBaggageActivity, mergeIntoBaggage } from '../baggage.js';
+import { readHeader, writeHeader } from '../carrier.js';
+import { guidToTraceId, traceIdToGuid } from '../codec/trace-id.js';
+import { E2E_ACTIVITY_ATTRIBUTE, E2E_ACTIVITY_BAGGAGE_KEY, E2E_ACTIVITY_HEADER } from '../constants.js';
+import { getE2EActivity, setE2EActivity } from '../context.js';
+import { E2EActivityGenerate, E2EActivityPropagatorOptions } from './types.js';
+
+const GENERATE_MODES: readonly E2EActivityGenerate[] = ['trace-id', 'random', 'none'];
+const FIELDS: readonly string[] = [E2E_ACTIVITY_HEADER];
+const ZERO_SPAN_ID = '0000000000000000';
+
+/**
+ * Propagates Microsoft's MS-THCH `E2EActivity` header: the base64 .NET GUID that a WCF client sends when
+ * end-to-end tracing is on.
+ *
+ * extract stores the GUID in the context (see {@link getE2EActivityId}) and, unless `baggageKey` is
+ * `false`, adds it to the baggage. inject forwards the context's activity, else the baggage entry, else
+ * what `generate` says, as exactly one canonical `e2eactivity` header. Compose it after the W3C
+ * propagators: `new CompositePropagator({ propagators: [new W3CTraceContextPropagator(),
+ * new W3CBaggagePropagator(), new E2EActivityPropagator()] })`.
+ */
+export class E2EActivityPropagator implements TextMapPropagator {
+  private readonly _baggageKey: string | false;
+  private readonly _generate: E2EActivityGenerate;
+  private readonly _adoptTraceId: boolean;
+  private readonly _matchAnyHeaderCase: boolean;
+  private readonly _spanAttribute: string | false;
+
+  /** @throws RangeError for an unknown `generate` mode or an empty `baggageKey`/`spanAttribute`. */
+  constructor(options: E2EActivityPropagatorOptions = {}) {
+    this._baggageKey = nameOption('baggageKey', options.baggageKey, E2E_ACTIVITY_BAGGAGE_KEY);
+    this._spanAttribute = nameOption('spanAttribute', options.spanAttribute, E2E_ACTIVITY_ATTRIBUTE);
+    this._generate = options.generate ?? 'trace-id';
+    if (!GENERATE_MODES.includes(this._generate)) {
+      throw new RangeError(`generate must be one of ${GENERATE_MODES.join(', ')}; got ${String(this._generate)}`);
+    }
+    this._adoptTraceId = options.adoptTraceId === true;
+    this._matchAnyHeaderCase = options.matchAnyHeaderCase === true;
+  }
+
+  inject(context: Context, carrier: unknown, setter: TextMapSetter): void {
+    if (isTracingSuppressed(context)) return;
+    const activity = getE2EActivity(context) ?? this._fromBaggage(context) ?? this._generated(context);
+    if (activity === undefined) return;
+    if (!writeHeader(carrier, setter, activity.header) || this._spanAttribute === false) return;
+    const span = trace.getSpan(context);
+    if (span !== undefined && span.isRecording()) span.setAttribute(this._spanAttribute, activity.id);
+  }
+
+  extract(context: Context, carrier: unknown, getter: TextMapGetter): Context {
+    const text = readHeader(carrier, getter, this._matchAnyHeaderCase);
+    if (text === undefined) return context;
+    const activity = E2EActivity.fromHeader(text);
+    if (activity === undefined) return context;
+
+    let result = setE2EActivity(context, activity);
+    if (this._baggageKey !== false) result = mergeIntoBaggage(result, this._baggageKey, activity.id);
+    if (this._adoptTraceId && !hasValidSpanContext(result)) {
+      result = trace.setSpanContext(result, spanContextOf(activity.id));
+    }
+    return result;
+  }
+
+  fields(): string[] {
+    return [...FIELDS];
+  }
+
+  private _fromBaggage(context: Context): E2EActivity | undefined {
+    return this._baggageKey === false ? undefined : getBaggageActivity(context, this._baggageKey);
+  }
+
+  private _generated(context: Context): E2EActivity | undefined {
+    switch (this._generate) {
+      case 'trace-id': {
+        const spanContext = trace.getSpanContext(context);
+        return spanContext === undefined || !isSpanContextValid(spanContext)
+          ? undefined
+          : E2EActivity.fromGuid(traceIdToGuid(spanContext.traceId));
+      }
+      case 'random':
+        return E2EActivity.random();
+      default:
+        return undefined;
+    }
+  }
+}
+
+function hasValidSpanContext(context: Context): boolean {
+  const spanContext = trace.getSpanContext(context);
+  return spanContext !== undefined && isSpanContextValid(spanContext);
+}
+
+/**
+ * The remote parent that `adoptTraceId` sets: trace id = the GUID's hex digits; span id = the trace id's
+ * low 16 digits, or its high 16 where the low ones are all zero (a GUID is never all zero, so one half is
+ * not). Deterministic, so every request of one activity continues the same trace from the same parent.
+ */
+function spanContextOf(id: string): SpanContext {
+  const traceId = guidToTraceId(id) as string;
+  const low = traceId.slice(16);
+  return {
+    traceId,
+    spanId: low === ZERO_SPAN_ID ? traceId.slice(0, 16) : low,
+    traceFlags: TraceFlags.SAMPLED,
+    isRemote: true,
+  };
+}
+
+function nameOption(name: string, value: string | false | undefined, fallback: string): string | false {
+  if (value === undefined) return fallback;
+  if (value === false || (typeof value === 'string' && value.length > 0)) return value;
+  throw new RangeError(`${name} must be a non-empty string or false`);
+}
