@@ -18,7 +18,19 @@ export default tseslint.config(
     ignores: ['src/sdk/**', 'src/register.ts', 'src/cli/**'],
     rules: {
       'no-restricted-globals': ['error', { name: 'Buffer', message: 'The core runs outside Node.js: use Uint8Array.' }],
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*'], message: 'The core runs outside Node.js.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*'], message: 'The core runs outside Node.js.' },
+            // The SDK glue loads NodeSDK and exporters, optional peers that library users may not have.
+            {
+              group: ['./sdk/*', '../sdk/*', '@opentelemetry/sdk-*', '@opentelemetry/instrumentation*', '@opentelemetry/exporter-*'],
+              message: 'Only src/sdk and src/register.ts may load the SDK (optional peer dependencies).',
+            },
+          ],
+        },
+      ],
     },
   },
   {
