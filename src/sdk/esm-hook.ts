@@ -21,11 +21,11 @@ const HOOK = '@opentelemetry/instrumentation/hook.mjs';
  * node_modules layout (pnpm) this package cannot see it directly.
  */
 export function registerEsmHook(
-  resolve: Resolve | undefined = typeof require === 'function' ? require.resolve : undefined,
-  registerLoader: RegisterLoader = (url) => register(url)
+  resolve: Resolve | null = typeof require === 'function' ? require.resolve : null,
+  registerLoader: RegisterLoader = register
 ): boolean {
-  // Only the CommonJS build has `require`; `register` is published as CommonJS only.
-  if (resolve === undefined) return false;
+  // Only the CommonJS build has `require` (null here); `register` is published as CommonJS only.
+  if (resolve === null) return false;
   try {
     const hook = createRequire(resolve(INSTRUMENTATION_HTTP)).resolve(HOOK);
     registerLoader(pathToFileURL(hook).href);

@@ -33,7 +33,7 @@ export function nodeSdkConfigurationFromEnv(
  * Starts `NodeSDK` with {@link nodeSdkConfigurationFromEnv} and flushes it on SIGTERM, SIGINT and
  * `beforeExit` (see {@link flushOnExit}). This is all that `register` does.
  */
-export function startE2EActivitySdk(env: EnvSource = process.env, proc: ProcessLike = process): NodeSDK {
+export function startE2EActivitySdk(env: EnvSource, proc: ProcessLike = process): NodeSDK {
   const sdk = new NodeSDK(nodeSdkConfigurationFromEnv(env));
   sdk.start();
   flushOnExit(sdk, proc);
