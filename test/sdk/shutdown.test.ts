@@ -87,9 +87,12 @@ describe('flushOnExit', () => {
     const before = process.listenerCount('SIGTERM');
     flushOnExit(target());
     expect(process.listenerCount('SIGTERM')).toBe(before + 1);
-    for (const event of ['SIGTERM', 'SIGINT', 'beforeExit'] as const) {
-      const listeners = process.listeners(event);
-      process.removeListener(event, listeners[listeners.length - 1] as () => void);
-    }
+    removeLastListeners();
   });
 });
+
+// Undoes what one flushOnExit call on the real process did.
+function removeLastListeners(): void {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.removeListener(signal, process.listeners(signal).slice(-1)[0]);
+  process.removeListener('beforeExit', process.listeners('beforeExit').slice(-1)[0]);
+}

@@ -64,10 +64,7 @@ describe('startE2EActivitySdk', () => {
     try {
       expect(process.listenerCount('SIGTERM')).toBe(before + 1);
     } finally {
-      for (const event of ['SIGTERM', 'SIGINT', 'beforeExit'] as const) {
-        const listeners = process.listeners(event);
-        process.removeListener(event, listeners[listeners.length - 1] as () => void);
-      }
+      removeLastListeners();
       disable((sdk as unknown as { _instrumentations: unknown })._instrumentations);
       await sdk.shutdown();
       trace.disable();
@@ -76,3 +73,9 @@ describe('startE2EActivitySdk', () => {
     }
   });
 });
+
+// Undoes what one flushOnExit call on the real process did.
+function removeLastListeners(): void {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.removeListener(signal, process.listeners(signal).slice(-1)[0]);
+  process.removeListener('beforeExit', process.listeners('beforeExit').slice(-1)[0]);
+}
