@@ -8,7 +8,10 @@ import { E2EActivitySpanProcessorOptions } from './types.js';
  * The span as the SDK hands it to `onStart`: an API span that also knows its kind. Typed structurally, so
  * this package needs no SDK at run time and fits the `SpanProcessor` of every SDK line.
  */
-export type StartedSpan = Span & { readonly kind?: SpanKind };
+export type StartedSpan = Span & {
+  /** The span's kind, which the SDK's span has and the API's `Span` does not declare. */
+  readonly kind?: SpanKind;
+};
 
 /**
  * Puts the E2EActivity GUID on spans as the attribute `e2eactivity.id`, which propagators cannot do.
@@ -29,18 +32,25 @@ export class E2EActivitySpanProcessor {
     this._baggageKey = options.baggageKey ?? E2E_ACTIVITY_BAGGAGE_KEY;
   }
 
+  /**
+   * Sets the attribute on a span of a selected kind when `parentContext` (the context the span was started
+   * with) carries an activity, under this package's context key or in the baggage entry.
+   */
   onStart(span: StartedSpan, parentContext: Context): void {
     if (this._spanKinds !== undefined && (span.kind === undefined || !this._spanKinds.has(span.kind))) return;
     const id = getE2EActivityId(parentContext) ?? this._baggageId(parentContext);
     if (id !== undefined) span.setAttribute(this._attributeKey, id);
   }
 
+  /** Nothing to do: the attribute was set at start, while the span could still take attributes. */
   onEnd(): void {}
 
+  /** Resolves at once: this processor buffers nothing. */
   forceFlush(): Promise<void> {
     return Promise.resolve();
   }
 
+  /** Resolves at once: this processor holds no resources. */
   shutdown(): Promise<void> {
     return Promise.resolve();
   }

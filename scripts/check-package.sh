@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Checks the package as users get it: packs it, asserts what the tarball holds, installs it in a fresh
+# project next to @opentelemetry/api (the peer), then require()s it from CommonJS, imports it from ES
+# modules, compiles TypeScript against its types (node16, nodenext, bundler) and runs the e2eactivity bin.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$PWD
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+step() { printf '\n== check-package: %s\n' "$*"; }
+
+step build
+node scripts/build.mjs
+
+step "tarball contents (npm pack --dry-run --json)"
+npm pack --dry-run --json --silent >"$work/pack.json"
+node - "$work/pack.json" <<'EOF'
+const files = JSON.parse(require('fs').readFileSync(process.argv[2], 'utf8'))[0].files.map((f) => f.path);
+// The build (code and declarations, no maps: src/ is not shipped), the docs npm shows, package.json.
+const allowed = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|build\/(cjs|esm)\/(.+\.(js|d\.ts)|package\.json))$/;
+const stray = files.filter((f) => !allowed.test(f));
+const required = ['README.md', 'LICENSE', 'CHANGELOG.md', 'build/cjs/index.js', 'build/cjs/index.d.ts',
+  'build/esm/index.js', 'build/esm/index.d.ts', 'build/cjs/package.json', 'build/esm/package.json', 'build/cjs/cli/main.js'];
+const missing = required.filter((f) => !files.includes(f));
+if (stray.length || missing.length) {
+  console.error(`unexpected files: ${stray.join(', ') || 'none'}; missing files: ${missing.join(', ') || 'none'}`);
+  process.exit(1);
+}
+console.log(`${files.length} files, all build output or docs`);
+EOF
+
+step "install the tarball in a fresh project"
+tarball=$(npm pack --silent --pack-destination "$work" | tail -n 1)
+api_version=$(node -p "require('./node_modules/@opentelemetry/api/package.json').version")
+mkdir "$work/app"
+cd "$work/app"
+echo '{ "name": "check-package-app", "version": "1.0.0", "private": true }' >package.json
+npm install --no-audit --no-fund --silent "$work/$tarball" "@opentelemetry/api@$api_version"
+pkg=node_modules/opentelemetry-propagator-e2eactivity
+npm ls --all @opentelemetry/api @opentelemetry/core
+
+step "no source maps or map comments pointing at files that are not shipped"
+if grep -rl --include='*.js' --include='*.d.ts' 'sourceMappingURL' "$pkg/build"; then
+  echo 'shipped files refer to source maps' >&2
+  exit 1
+fi
+
+step "require() from CommonJS"
+cat >check.cjs <<'EOF'
+const assert = require('node:assert/strict');
+const { propagation, ROOT_CONTEXT, defaultTextMapGetter, defaultTextMapSetter } = require('@opentelemetry/api');
+const e2e = require('opentelemetry-propagator-e2eactivity');
+assert.equal(e2e.decodeE2EActivity('1EQPEKzH3EWY95dMBk1h3Q=='), '100f44d4-c7ac-45dc-98f7-974c064d61dd');
+const propagator = new e2e.E2EActivityPropagator();
+const context = propagator.extract(ROOT_CONTEXT, { e2eactivity: '1EQPEKzH3EWY95dMBk1h3Q==' }, defaultTextMapGetter);
+assert.equal(e2e.getE2EActivityId(context), '100f44d4-c7ac-45dc-98f7-974c064d61dd');
+assert.equal(propagation.getBaggage(context).getEntry(e2e.E2E_ACTIVITY_BAGGAGE_KEY).value, '100f44d4-c7ac-45dc-98f7-974c064d61dd');
+const carrier = {};
+propagator.inject(context, carrier, defaultTextMapSetter);
+assert.deepEqual(carrier, { e2eactivity: '1EQPEKzH3EWY95dMBk1h3Q==' });
+assert.equal(typeof new e2e.E2EActivitySpanProcessor().onStart, 'function');
+assert.equal(require('opentelemetry-propagator-e2eactivity/package.json').name, 'opentelemetry-propagator-e2eactivity');
+console.log(`CommonJS: ${Object.keys(e2e).length} exports work`);
+EOF
+node check.cjs
+
+step "import from ES modules (and one context key shared with the CommonJS build)"
+cat >check.mjs <<'EOF'
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { ROOT_CONTEXT } from '@opentelemetry/api';
+import * as e2e from 'opentelemetry-propagator-e2eactivity';
+const cjs = createRequire(import.meta.url)('opentelemetry-propagator-e2eactivity');
+assert.notEqual(e2e.E2EActivityPropagator, cjs.E2EActivityPropagator, 'ESM must load build/esm');
+assert.equal(e2e.encodeE2EActivity('100f44d4-c7ac-45dc-98f7-974c064d61dd'), '1EQPEKzH3EWY95dMBk1h3Q==');
+const context = e2e.setE2EActivityId(ROOT_CONTEXT, 'b5016019-02f6-4b0c-b887-139947bb1619');
+assert.equal(cjs.getE2EActivityId(context), 'b5016019-02f6-4b0c-b887-139947bb1619');
+assert.deepEqual(Object.keys(e2e).sort(), Object.keys(cjs).sort());
+console.log(`ES modules: ${Object.keys(e2e).length} exports, same names as CommonJS`);
+EOF
+node check.mjs
+
+step "TypeScript against the shipped declarations"
+cat >check-types.ts <<'EOF'
+import { ROOT_CONTEXT, SpanKind, TextMapPropagator } from '@opentelemetry/api';
+import {
+  decodeE2EActivity, E2E_ACTIVITY_ATTRIBUTE, E2EActivityPropagator, E2EActivityPropagatorOptions,
+  E2EActivitySpanProcessor, E2EActivitySpanProcessorOptions, getE2EActivityId, guidToTraceId, setE2EActivityId,
+} from 'opentelemetry-propagator-e2eactivity';
+const options: E2EActivityPropagatorOptions = { baggageKey: false, generate: 'random', adoptTraceId: true };
+const propagator: TextMapPropagator = new E2EActivityPropagator(options);
+const processorOptions: E2EActivitySpanProcessorOptions = { attributeKey: E2E_ACTIVITY_ATTRIBUTE, spanKinds: [SpanKind.SERVER] };
+const processor = new E2EActivitySpanProcessor(processorOptions);
+const guid: string | undefined = decodeE2EActivity('1EQPEKzH3EWY95dMBk1h3Q==');
+const traceId: string | undefined = guidToTraceId(guid ?? '');
+const id: string | undefined = getE2EActivityId(setE2EActivityId(ROOT_CONTEXT, traceId ?? ''));
+export { id, processor, propagator };
+EOF
+cp check-types.ts check-types.cts
+cp check-types.ts check-types.mts
+tsc() { node "$repo/node_modules/typescript/bin/tsc" --noEmit --strict --skipLibCheck false "$@"; }
+for module in node16 nodenext; do
+  tsc --module "$module" --moduleResolution "$module" check-types.cts check-types.mts
+  echo "module $module: CommonJS (.cts) and ES module (.mts) compile"
+done
+tsc --module esnext --moduleResolution bundler check-types.ts
+echo 'moduleResolution bundler: compiles'
+
+step "the installed e2eactivity bin"
+test -x node_modules/.bin/e2eactivity
+test -x "$pkg/build/cjs/cli/main.js"
+out=$(node_modules/.bin/e2eactivity decode 1EQPEKzH3EWY95dMBk1h3Q==)
+echo "$out"
+grep -qx 'GUID      100f44d4-c7ac-45dc-98f7-974c064d61dd' <<<"$out"
+test "$(printf '100f44d4c7ac45dc98f7974c064d61dd\n' | node_modules/.bin/e2eactivity encode)" = '1EQPEKzH3EWY95dMBk1h3Q=='
+status=0
+node_modules/.bin/e2eactivity decode 1EQPEKzH3EWY95dMBk1h3Q 2>/dev/null || status=$?
+test "$status" = 2
+
+step "package OK: $tarball"
