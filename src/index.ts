@@ -1,3 +1,9 @@
+/**
+ * The library: codec, context helpers, propagator and span processor. It runs in Node.js, browsers and edge
+ * runtimes; the Node.js SDK setup is in `opentelemetry-propagator-e2eactivity/sdk`.
+ *
+ * @module opentelemetry-propagator-e2eactivity
+ */
 export {
   E2E_ACTIVITY_ATTRIBUTE,
   E2E_ACTIVITY_BAGGAGE_KEY,

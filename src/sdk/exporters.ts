@@ -17,7 +17,8 @@ export const OTLP_PROTOCOLS = ['http/protobuf', 'http/json'] as const;
 
 /**
  * The span processors that `NodeSDK` would build from `OTEL_TRACES_EXPORTER` (default `otlp`), which it
- * skips as soon as it is given `spanProcessors`, as it must be to take {@link E2EActivitySpanProcessor}.
+ * skips as soon as it is given `spanProcessors`, as it must be to take
+ * {@link opentelemetry-propagator-e2eactivity!E2EActivitySpanProcessor}.
  *
  * `otlp` is a `BatchSpanProcessor` (honouring `OTEL_BSP_*`) around the OTLP HTTP exporter for
  * `OTEL_EXPORTER_OTLP_TRACES_PROTOCOL` / `OTEL_EXPORTER_OTLP_PROTOCOL`: `http/protobuf` (default) or

@@ -1,5 +1,10 @@
-// The SDK glue, a separate entry point (`opentelemetry-propagator-e2eactivity/sdk`) so that the library
-// itself never loads NodeSDK, the instrumentations or the exporters: they are optional peer dependencies.
+/**
+ * The Node.js SDK setup: NodeSDK options, propagators and exporters from the environment, flush on exit.
+ * A separate entry point so that the library itself never loads NodeSDK, the instrumentations or the
+ * exporters: they are optional peer dependencies.
+ *
+ * @module opentelemetry-propagator-e2eactivity/sdk
+ */
 export { e2eActivitySdkOptions } from './sdk-options.js';
 export type { E2EActivitySdkInput, E2EActivitySdkOptions } from './sdk-options.js';
 export { DEFAULT_PROPAGATORS, parsePropagatorNames, PROPAGATOR_NAMES, propagatorFromNames } from './propagators.js';

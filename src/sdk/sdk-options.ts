@@ -10,7 +10,7 @@ import { ConfigWarning, EnvSource, warnDiagAndStderr } from './warn.js';
 
 /** Input of {@link e2eActivitySdkOptions}. */
 export interface E2EActivitySdkInput {
-  /** Options of the {@link E2EActivityPropagator} in the composite. */
+  /** Options of the {@link opentelemetry-propagator-e2eactivity!E2EActivityPropagator} in the composite. */
   propagator?: E2EActivityPropagatorOptions;
   /**
    * Options of the {@link E2EActivitySpanProcessor}. Its `baggageKey` defaults to the propagator's, so both

@@ -3,16 +3,23 @@ import { diag } from '@opentelemetry/api';
 
 /** The part of `process` that {@link flushOnExit} uses; tests pass an `EventEmitter`. */
 export interface ProcessLike {
+  /** The process id, to raise a signal again at itself. */
   readonly pid: number;
+  /** Listens to a signal or process event. */
   on(event: string, listener: () => void): unknown;
+  /** Listens to the next occurrence of a process event. */
   once(event: string, listener: () => void): unknown;
+  /** Stops listening. */
   removeListener(event: string, listener: () => void): unknown;
+  /** How many listeners an event has: none left means Node.js's default action applies. */
   listenerCount(event: string): number;
+  /** Sends a signal, as `process.kill` does. */
   kill(pid: number, signal: string): unknown;
 }
 
 /** What {@link flushOnExit} shuts down: a `NodeSDK` or a `TracerProvider`. */
 export interface ShutdownTarget {
+  /** Flushes what is buffered and releases resources. */
   shutdown(): Promise<void>;
 }
 
