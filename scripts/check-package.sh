@@ -117,4 +117,30 @@ status=0
 node_modules/.bin/e2eactivity decode 1EQPEKzH3EWY95dMBk1h3Q 2>/dev/null || status=$?
 test "$status" = 2
 
+# The SDK setup is a second entry point whose optional peers (NodeSDK, exporters, instrumentations) a user
+# installs next to it: install them at the versions the tests use, then load it as users do.
+if node -e "process.exit(require('$repo/package.json').exports['./sdk'] ? 0 : 1)"; then
+  step "the sdk and register entry points, with the optional peers installed"
+  peers=$(node -e "
+    const fs = require('fs');
+    const meta = require('$repo/package.json').peerDependenciesMeta ?? {};
+    const version = (name) => JSON.parse(fs.readFileSync('$repo/node_modules/' + name + '/package.json', 'utf8')).version;
+    console.log(Object.keys(meta).filter((name) => meta[name].optional).map((name) => name + '@' + version(name)).join(' '));")
+  # shellcheck disable=SC2086 # one word per package spec
+  npm install --no-audit --no-fund --silent $peers
+  node -e "const sdk = require('opentelemetry-propagator-e2eactivity/sdk');
+    if (typeof sdk.startE2EActivitySdk !== 'function') throw new Error('CommonJS sdk entry');"
+  node --input-type=module -e "import { startE2EActivitySdk } from 'opentelemetry-propagator-e2eactivity/sdk';
+    if (typeof startE2EActivitySdk !== 'function') throw new Error('ES module sdk entry');"
+  echo "import { e2eActivitySdkOptions } from 'opentelemetry-propagator-e2eactivity/sdk'; export const f = e2eActivitySdkOptions;" >check-sdk.mts
+  cp check-sdk.mts check-sdk.cts
+  tsc --module node16 --moduleResolution node16 check-sdk.cts check-sdk.mts
+  tsc --module esnext --moduleResolution bundler check-sdk.mts
+  # The preload registers the propagator globally; no exporter, so nothing is sent anywhere.
+  OTEL_TRACES_EXPORTER=none node --require opentelemetry-propagator-e2eactivity/register -e "
+    const fields = require('@opentelemetry/api').propagation.fields();
+    if (!fields.includes('e2eactivity')) throw new Error('register: no e2eactivity in ' + fields);
+    console.log('register: global propagator fields ' + fields.join(', '));"
+fi
+
 step "package OK: $tarball"
