@@ -19,7 +19,11 @@ export function explainRejectedHeader(input: string): string {
     return 'several values joined with "," (a duplicated header, as Node.js joins them): WCF ignores the joined value, the propagator uses the first item; decode each item on its own';
   }
   if (guidDigits(text) !== undefined) return 'a GUID, not a header value: use encode';
-  if (/[-_]/.test(text)) return 'URL-safe base64 alphabet (- or _): WCF sends the standard alphabet (+ and /)';
+  // Only a GUID-sized value is blamed on the alphabet alone; in any other, `-` or `_` is one mistake of several.
+  if (/[-_]/.test(text) && /^[A-Za-z0-9+/_-]{22}(==)?$/.test(text)) {
+    const unpadded = text.length === DATA_LENGTH ? ', unpadded' : '';
+    return `URL-safe base64 alphabet (- or _)${unpadded}: WCF sends the standard alphabet (+ and /) and "=="`;
+  }
 
   const data = text.replace(/=+$/, '');
   const padding = text.length - data.length;
@@ -46,7 +50,10 @@ function firstNonBase64(data: string): string | undefined {
   for (let i = 0; i < data.length; i++) {
     const char = data[i];
     if (char === PAD) return `"=" at position ${i + 1}: padding goes only at the end`;
-    if (!BASE64_ALPHABET.includes(char)) return `${JSON.stringify(char)} at position ${i + 1} is not a base64 character`;
+    if (!BASE64_ALPHABET.includes(char)) {
+      const urlSafe = char === '-' || char === '_' ? ' (it is in the URL-safe alphabet, which WCF does not use)' : '';
+      return `${JSON.stringify(char)} at position ${i + 1} is not a base64 character${urlSafe}`;
+    }
   }
   return undefined;
 }
