@@ -5,7 +5,7 @@ import { stopAllChildren } from '../support/child.js';
 import { distinctGuids, traceIdOf, wcfHeaderOf } from '../support/dotnet-guid.js';
 import { getJson, RawHeaders } from '../support/http-get.js';
 import { OtlpReceiver, ReceivedSpan, startOtlpReceiver } from '../support/otlp-receiver.js';
-import { Service, startService } from '../support/service.js';
+import { requestQuery, Service, startService } from '../support/service.js';
 
 jest.setTimeout(30000);
 
@@ -31,7 +31,7 @@ async function serverSpanOf(service: Service, tag: string, headers: RawHeaders):
   const answer = await getJson(`${service.url}/?id=${tag}`, headers);
   expect(answer.status).toBe(200);
   const isMine = (span: ReceivedSpan): boolean =>
-    span.serviceName === service.name && span.kind === 'server' && JSON.stringify(span.attributes).includes(`id=${tag}`);
+    span.serviceName === service.name && span.kind === 'server' && requestQuery(span).get('id') === tag;
   const spans = await receiver.waitFor((all) => all.some(isMine), 10000, `the server span of request ${tag}`);
   return spans.filter(isMine)[0];
 }

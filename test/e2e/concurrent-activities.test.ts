@@ -4,7 +4,7 @@ import { createAgent, getJson } from '../support/http-get.js';
 import { distinctGuids, wcfHeaderOf } from '../support/dotnet-guid.js';
 import { stopAllChildren } from '../support/child.js';
 import { OtlpReceiver, ReceivedSpan, startOtlpReceiver } from '../support/otlp-receiver.js';
-import { HopAnswer, Service, startService } from '../support/service.js';
+import { HopAnswer, requestQuery, Service, startService } from '../support/service.js';
 
 const REQUESTS = 200;
 jest.setTimeout(60000);
@@ -28,9 +28,7 @@ afterAll(async () => {
 });
 
 function requestIndex(span: ReceivedSpan): number {
-  const target = span.attributes['http.target'] ?? `${String(span.attributes['url.path'])}?${String(span.attributes['url.query'])}`;
-  const match = /[?&]n=(\d+)/.exec(String(target));
-  return match === null ? -1 : Number(match[1]);
+  return Number(requestQuery(span).get('n') ?? -1);
 }
 
 it(`${REQUESTS} concurrent requests with distinct GUIDs give ${REQUESTS} server spans, each with its own GUID`, async () => {

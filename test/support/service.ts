@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Child, startChild } from './child.js';
-import { OtlpReceiver } from './otlp-receiver.js';
+import { OtlpReceiver, ReceivedSpan } from './otlp-receiver.js';
 
 export const REPO = join(__dirname, '..', '..');
 export const REGISTER = join(REPO, 'build', 'cjs', 'register.js');
@@ -58,4 +58,12 @@ export async function startService(name: string, receiver: OtlpReceiver, env: Re
 export function hopUrl(service: Service | string, via: 'http' | 'fetch', to: string): string {
   const base = typeof service === 'string' ? service : service.url;
   return `${base}/?${new URLSearchParams({ via, to }).toString()}`;
+}
+
+/** The query string of the request a server span recorded (stable `url.query` or old `http.target`). */
+export function requestQuery(span: ReceivedSpan): URLSearchParams {
+  const query = span.attributes['url.query'];
+  if (typeof query === 'string') return new URLSearchParams(query);
+  const target = String(span.attributes['http.target'] ?? '');
+  return new URLSearchParams(target.includes('?') ? target.slice(target.indexOf('?')) : '');
 }
