@@ -1,10 +1,11 @@
-import { HEX_OF_BYTE, NIBBLE_OF } from './tables.js';
+import { NIBBLE_OF } from './tables.js';
 
 /** Number of bytes in a GUID. */
 export const GUID_BYTE_LENGTH = 16;
 
 const EMPTY_DIGITS = '0'.repeat(32);
-const DASH = 0x2d;
+/** Char code of `-`. */
+export const DASH = 0x2d;
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
 
@@ -46,15 +47,6 @@ export function digitsToDotNetBytes(digits: string): Uint8Array {
     bytes[DOTNET_BYTE_OF_TEXT_BYTE[i]] = (NIBBLE_OF[digits.charCodeAt(2 * i)] << 4) | NIBBLE_OF[digits.charCodeAt(2 * i + 1)];
   }
   return bytes;
-}
-
-/** 16 bytes in .NET `Guid.ToByteArray()` order -> the lowercase D form. */
-export function dotNetBytesToGuid(b: Uint8Array): string {
-  const h = HEX_OF_BYTE;
-  return (
-    h[b[3]] + h[b[2]] + h[b[1]] + h[b[0]] + '-' + h[b[5]] + h[b[4]] + '-' + h[b[7]] + h[b[6]] + '-' +
-    h[b[8]] + h[b[9]] + '-' + h[b[10]] + h[b[11]] + h[b[12]] + h[b[13]] + h[b[14]] + h[b[15]]
-  );
 }
 
 /** Byte i of the GUID as written (big-endian text) sits at this index of `Guid.ToByteArray()`. */

@@ -12,10 +12,8 @@ export const SEXTET_OF: Int8Array = buildReverse(BASE64_ALPHABET);
 /** Char code -> 4-bit value for `0-9a-fA-F`; -1 otherwise. */
 export const NIBBLE_OF: Int8Array = buildReverse('0123456789abcdef', '0123456789ABCDEF');
 
-/** Byte -> two lowercase hex digits. */
-export const HEX_OF_BYTE: readonly string[] = Array.from({ length: 256 }, (_, byte) =>
-  byte.toString(16).padStart(2, '0')
-);
+/** Nibble -> char code of its lowercase hex digit: GUID text is built with String.fromCharCode. */
+export const HEX_DIGIT_CODE: Uint8Array = Uint8Array.from('0123456789abcdef', (digit) => digit.charCodeAt(0));
 
 function buildReverse(...alphabets: string[]): Int8Array {
   const table = new Int8Array(128).fill(-1);

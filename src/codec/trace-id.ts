@@ -1,6 +1,7 @@
 import { dashDigits, guidDigits, isEmptyDigits } from './guid.js';
 
-const TRACE_ID_LENGTH = 32;
+/** Length of a W3C trace id: 32 hex digits. */
+export const TRACE_ID_LENGTH = 32;
 
 /**
  * Lowercase D form of a GUID given in D, N or B form, any case; `undefined` for invalid input and for

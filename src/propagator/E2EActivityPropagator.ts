@@ -12,7 +12,7 @@ import { isTracingSuppressed } from '@opentelemetry/core';
 import { E2EActivity } from '../activity.js';
 import { getBaggageActivity, mergeIntoBaggage } from '../baggage.js';
 import { readHeader, writeHeader } from '../carrier.js';
-import { guidToTraceId, traceIdToGuid } from '../codec/trace-id.js';
+import { guidToTraceId } from '../codec/trace-id.js';
 import { E2E_ACTIVITY_ATTRIBUTE, E2E_ACTIVITY_BAGGAGE_KEY, E2E_ACTIVITY_HEADER } from '../constants.js';
 import { getE2EActivity, setE2EActivity } from '../context.js';
 import { E2EActivityGenerate, E2EActivityPropagatorOptions } from './types.js';
@@ -87,7 +87,7 @@ export class E2EActivityPropagator implements TextMapPropagator {
         const spanContext = trace.getSpanContext(context);
         return spanContext === undefined || !isSpanContextValid(spanContext)
           ? undefined
-          : E2EActivity.fromGuid(traceIdToGuid(spanContext.traceId));
+          : E2EActivity.fromTraceId(spanContext.traceId);
       }
       case 'random':
         return E2EActivity.random();
