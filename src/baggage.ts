@@ -1,4 +1,4 @@
-import { Context, propagation } from '@opentelemetry/api';
+import { Baggage, BaggageEntry, Context, propagation } from '@opentelemetry/api';
 import { E2EActivity } from './activity.js';
 
 /** The activity in the context's baggage entry `key`; undefined when absent or not a valid GUID. */
@@ -11,6 +11,62 @@ export function getBaggageActivity(context: Context, key: string): E2EActivity |
  * propagator replaces baggage on extract; this must not, or it would erase what that one extracted.
  */
 export function mergeIntoBaggage(context: Context, key: string, id: string): Context {
-  const baggage = propagation.getBaggage(context) ?? propagation.createBaggage();
-  return propagation.setBaggage(context, baggage.setEntry(key, { value: id }));
+  return propagation.setBaggage(context, new MergedBaggage(context, key, id));
+}
+
+/**
+ * The baggage `base.setEntry(key, { value })` returns, where base is the baggage of `_context` (or, without
+ * one, `createBaggage()`), built only when someone needs more than `getEntry`.
+ *
+ * Why: extract runs on every request, and the API's baggage copies its Map on every `setEntry` (twice
+ * from `createBaggage()`), which alone costs more than half a whole W3C traceparent extract. Most requests
+ * never read baggage again, or read single entries. Reading every entry or deriving a new baggage builds
+ * the real one once, through base's own `setEntry`, and from then on everything delegates to it, so the
+ * semantics are exactly the API's: immutable, entries in the same order, the W3C baggage propagator sees
+ * them all. The context is kept rather than its baggage so extract does not even look the baggage up;
+ * contexts are immutable, so it is the same baggage whenever it is read.
+ */
+export class MergedBaggage implements Baggage {
+  private _merged: Baggage | undefined = undefined;
+
+  constructor(
+    private readonly _context: Context,
+    private readonly _key: string,
+    private readonly _value: string
+  ) {}
+
+  getEntry(key: string): BaggageEntry | undefined {
+    if (this._merged !== undefined) return this._merged.getEntry(key);
+    // A fresh object, as the API's baggage returns a copy: a caller that changes it changes nothing here.
+    if (key === this._key) return { value: this._value };
+    return propagation.getBaggage(this._context)?.getEntry(key);
+  }
+
+  getAllEntries(): [string, BaggageEntry][] {
+    return this._materialize().getAllEntries();
+  }
+
+  setEntry(key: string, entry: BaggageEntry): Baggage {
+    return this._materialize().setEntry(key, entry);
+  }
+
+  removeEntry(key: string): Baggage {
+    return this._materialize().removeEntry(key);
+  }
+
+  removeEntries(...keys: string[]): Baggage {
+    return this._materialize().removeEntries(...keys);
+  }
+
+  clear(): Baggage {
+    return this._materialize().clear();
+  }
+
+  private _materialize(): Baggage {
+    // Immutable, so building it once serves every later call.
+    this._merged ??= (propagation.getBaggage(this._context) ?? propagation.createBaggage()).setEntry(this._key, {
+      value: this._value,
+    });
+    return this._merged;
+  }
 }
