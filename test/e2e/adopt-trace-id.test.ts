@@ -7,7 +7,7 @@ import { getJson, RawHeaders } from '../support/http-get.js';
 import { OtlpReceiver, ReceivedSpan, startOtlpReceiver } from '../support/otlp-receiver.js';
 import { requestQuery, Service, startService } from '../support/service.js';
 
-jest.setTimeout(30000);
+jest.setTimeout(60000);
 
 let receiver: OtlpReceiver;
 let adopting: Service;

@@ -6,7 +6,7 @@ import { getJson } from '../support/http-get.js';
 import { OtlpReceiver, startOtlpReceiver } from '../support/otlp-receiver.js';
 import { HopAnswer, requestQuery, Service, startService } from '../support/service.js';
 
-jest.setTimeout(30000);
+jest.setTimeout(60000);
 
 let receiver: OtlpReceiver;
 let service: Service;

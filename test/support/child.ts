@@ -11,7 +11,7 @@ export interface ChildOptions {
   /** Extra environment; OTEL_* and NODE_OPTIONS of the test process are not passed on. */
   readonly env?: Readonly<Record<string, string>>;
   readonly cwd?: string;
-  /** How long the child may take to print its READY line. Default 15 s. */
+  /** How long the child may take to print its READY line. Default 30 s (a loaded 2-core CI machine). */
   readonly readyTimeoutMs?: number;
 }
 
@@ -35,7 +35,7 @@ process.once('exit', () => {
 /** Starts `command` and resolves once it prints `READY <json>` on stdout; kills it if that does not come. */
 export async function startChild(name: string, command: string, args: readonly string[], options: ChildOptions = {}): Promise<Child> {
   const { child, output, exited } = spawnTracked(command, args, options);
-  const timeoutMs = options.readyTimeoutMs ?? 15000;
+  const timeoutMs = options.readyTimeoutMs ?? 30000;
   let ready: unknown;
   try {
     ready = await new Promise<unknown>((resolve, reject) => {

@@ -8,6 +8,11 @@ import { OtlpReceiver, ReceivedSpan } from './otlp-receiver.js';
 export const REPO = join(__dirname, '..', '..');
 export const REGISTER = join(REPO, 'build', 'cjs', 'register.js');
 export const SERVICE_FIXTURE = join(REPO, 'test', 'e2e', 'fixtures', 'service.js');
+/** The same service as an ES module app. */
+export const ESM_SERVICE_FIXTURE = join(REPO, 'test', 'e2e', 'fixtures', 'esm', 'service.js');
+
+/** How register gets loaded: `node --require`, `node --import`, or `NODE_OPTIONS=--require`. */
+export type Preload = '--require' | '--import' | 'NODE_OPTIONS';
 
 /** What a fixture service answers: the headers it received and, with `to`, the next hop's answer. */
 export interface HopAnswer {
@@ -32,13 +37,22 @@ export function requireRegisterBuild(): void {
 
 /**
  * Starts the fixture service named `name` (its OTEL_SERVICE_NAME). Defaults: all three propagators, OTLP
- * over http/json to `receiver`, batches sent every 100 ms, no metrics or logs. `env` overrides them.
+ * over http/json to `receiver`, batches sent every 100 ms, no metrics or logs. `env` overrides them;
+ * `how` picks another fixture and another way to load register.
  */
-export async function startService(name: string, receiver: OtlpReceiver, env: Record<string, string> = {}): Promise<Service> {
+export async function startService(
+  name: string,
+  receiver: OtlpReceiver,
+  env: Record<string, string> = {},
+  how: { fixture?: string; preload?: Preload } = {}
+): Promise<Service> {
   requireRegisterBuild();
-  const child = await startChild(name, process.execPath, ['--require', REGISTER, SERVICE_FIXTURE], {
+  const preload = how.preload ?? '--require';
+  const flags = preload === 'NODE_OPTIONS' ? [] : [preload, REGISTER];
+  const child = await startChild(name, process.execPath, [...flags, how.fixture ?? SERVICE_FIXTURE], {
     cwd: REPO,
     env: {
+      ...(preload === 'NODE_OPTIONS' ? { NODE_OPTIONS: `--require ${REGISTER}` } : {}),
       OTEL_SERVICE_NAME: name,
       OTEL_PROPAGATORS: 'tracecontext,baggage,e2eactivity',
       OTEL_TRACES_EXPORTER: 'otlp',
