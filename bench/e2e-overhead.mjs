@@ -1,8 +1,9 @@
-// npm run bench:e2e [-- --rounds N] [--seconds S] [--connections C] [--json [path]]
+// npm run bench:e2e [-- --rounds N] [--seconds S] [--connections C] [--control] [--json [path]]
 // The same node:http service under NodeSDK without and with E2EActivityPropagator (bench/e2e/server.mjs),
 // each in its own child process so CPU is measured per server, loaded by autocannon on 127.0.0.1 in
 // interleaved rounds (the order flips every round). Reports requests/s and server CPU microseconds per
-// request as ratios with / without, with their spread over the rounds.
+// request as ratios with / without, with their spread over the rounds. --control runs the second
+// server WITHOUT the propagator too: the ratios it reports are the setup's own bias and noise.
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -20,9 +21,10 @@ const { values, positionals } = parseArgs({
     seconds: { type: 'string', default: '4' },
     connections: { type: 'string', default: '16' },
     json: { type: 'boolean' },
+    control: { type: 'boolean' },
   },
 });
-const config = { rounds: Number(values.rounds), seconds: Number(values.seconds), connections: Number(values.connections), warmupSeconds: 3 };
+const config = { control: values.control === true, rounds: Number(values.rounds), seconds: Number(values.seconds), connections: Number(values.connections), warmupSeconds: 3 };
 const HEADERS = {
   traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
   baggage: 'userId=alice',
@@ -64,7 +66,7 @@ const stats = (list) => {
 
 const started = Date.now();
 const before = machine();
-const servers = { without: await start('without'), with: await start('with') };
+const servers = { without: await start('without'), with: await start(config.control ? 'without' : 'with') };
 for (const server of Object.values(servers)) await load(server, config.warmupSeconds);
 
 const rounds = [];
@@ -94,7 +96,7 @@ const summary = {
 const seconds = (Date.now() - started) / 1000;
 const f = (n, d) => n.toFixed(d);
 const row = (name, s, d) => `| ${name} | ${f(s.median, d)} | ${f(s.p25, d)}-${f(s.p75, d)} | ${f(s.min, d)}-${f(s.max, d)} |`;
-console.log(`\n| metric (${config.rounds} rounds x ${config.seconds} s, ${config.connections} connections) | median | middle half | min-max |\n|---|---:|---|---|`);
+console.log(`\n${config.control ? 'CONTROL RUN: both servers without E2EActivity\n' : ''}| metric (${config.rounds} rounds x ${config.seconds} s, ${config.connections} connections) | median | middle half | min-max |\n|---|---:|---|---|`);
 console.log(row('requests/s, tracecontext+baggage', summary.requestsPerSecond.without, 0));
 console.log(row('requests/s, + e2eactivity', summary.requestsPerSecond.with, 0));
 console.log(row('requests/s ratio (with / without, same round)', summary.requestsPerSecond.ratio, 3));
