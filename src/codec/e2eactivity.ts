@@ -27,7 +27,7 @@ export function decodeE2EActivity(value: unknown): string | undefined {
  * Tuned for extract, which runs it on every request (see bench/ and docs/performance.md): the five 24-bit
  * groups of the first 20 characters stay in locals (no byte array), an invalid character makes its group
  * negative so one comparison validates all 22, and one String.fromCharCode builds a flat string
- * (concatenating 20 pieces was 1.5x slower and left a rope that costs as much again on first read).
+ * (concatenating 20 pieces was 1.5x slower and left a rope that cost most of that again when first read).
  */
 export function decodeCanonicalE2EActivity(text: string): string | undefined {
   if (text.length !== ENCODED_GUID_LENGTH || text.charCodeAt(22) !== BASE64_PAD || text.charCodeAt(23) !== BASE64_PAD) {
