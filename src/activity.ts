@@ -1,8 +1,8 @@
-import { decodeCanonicalE2EActivity, encodeE2EActivity } from './codec/e2eactivity.js';
+import { decodeCanonicalE2EActivity } from './codec/e2eactivity.js';
 import { encodeBase64Of16 } from './codec/base64.js';
 import { randomGuidBytes } from './codec/random.js';
 import { dashDigits, digitsToDotNetBytes } from './codec/guid.js';
-import { guidToTraceId, normalizeGuid, TRACE_ID_LENGTH } from './codec/trace-id.js';
+import { guidToTraceId, TRACE_ID_LENGTH } from './codec/trace-id.js';
 
 /**
  * One activity in both of its forms, so that forwarding an extracted activity costs no re-encoding.
@@ -25,20 +25,20 @@ export class E2EActivity {
 
   /** From a GUID in D, N or B form, any case; undefined for anything else and Guid.Empty. */
   static fromGuid(guid: unknown): E2EActivity | undefined {
-    if (typeof guid !== 'string') return undefined;
-    const id = normalizeGuid(guid);
-    const header = id === undefined ? undefined : encodeE2EActivity(id);
-    return id === undefined || header === undefined ? undefined : new E2EActivity(id, header);
+    // The trace id form is the GUID's 32 digits, validated once, from which both forms are made.
+    const digits = typeof guid === 'string' ? guidToTraceId(guid) : undefined;
+    return digits === undefined
+      ? undefined
+      : new E2EActivity(dashDigits(digits), encodeBase64Of16(digitsToDotNetBytes(digits)));
   }
 
   /**
    * From a W3C trace id (32 hex digits), by the text mapping: the same activity as
-   * `fromGuid(traceIdToGuid(traceId))`, validated and converted once instead of three times, since inject
-   * does this for every outgoing request that has no activity to forward.
+   * `fromGuid(traceIdToGuid(traceId))`. Inject does this for every outgoing request that has no activity
+   * to forward.
    */
   static fromTraceId(traceId: string): E2EActivity | undefined {
-    const digits = traceId.length === TRACE_ID_LENGTH ? guidToTraceId(traceId) : undefined;
-    return digits === undefined ? undefined : new E2EActivity(dashDigits(digits), encodeBase64Of16(digitsToDotNetBytes(digits)));
+    return traceId.length === TRACE_ID_LENGTH ? E2EActivity.fromGuid(traceId) : undefined;
   }
 
   /** A fresh version 4 GUID, as `Guid.NewGuid()` would make. */

@@ -39,8 +39,7 @@ export function parsePropagatorNames(value: string | undefined, warn: ConfigWarn
 /**
  * The composite propagator for these names, or `null` (register none, as `NodeSDK` reads it) when the list
  * is empty or holds `none`. The standard propagators keep their order and `e2eactivity` always comes last:
- * its extract adds to the baggage that `baggage` extracted (run before, `baggage` would replace it), and
- * `adoptTraceId` must see whether `tracecontext` found a parent.
+ * its extract adds to the baggage that `baggage` extracted (run before, `baggage` would replace it).
  */
 export function propagatorFromNames(
   names: readonly PropagatorName[],
