@@ -15,9 +15,8 @@ import { readHeader, writeHeader } from '../carrier.js';
 import { guidToTraceId } from '../codec/trace-id.js';
 import { E2E_ACTIVITY_ATTRIBUTE, E2E_ACTIVITY_BAGGAGE_KEY, E2E_ACTIVITY_HEADER } from '../constants.js';
 import { getE2EActivity, setE2EActivity } from '../context.js';
-import { E2EActivityGenerate, E2EActivityPropagatorOptions } from './types.js';
+import { E2EActivityGenerate, E2EActivityPropagatorOptions, GENERATE_MODES } from './types.js';
 
-const GENERATE_MODES: readonly E2EActivityGenerate[] = ['trace-id', 'random', 'none'];
 const FIELDS: readonly string[] = [E2E_ACTIVITY_HEADER];
 const ZERO_SPAN_ID = '0000000000000000';
 

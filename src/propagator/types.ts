@@ -7,6 +7,9 @@
  */
 export type E2EActivityGenerate = 'trace-id' | 'random' | 'none';
 
+/** Every {@link E2EActivityGenerate} mode, for validating options that come from outside TypeScript. */
+export const GENERATE_MODES: readonly E2EActivityGenerate[] = ['trace-id', 'random', 'none'];
+
 /** Options of {@link E2EActivityPropagator}. */
 export interface E2EActivityPropagatorOptions {
   /**

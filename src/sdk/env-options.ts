@@ -1,4 +1,4 @@
-import { E2EActivityGenerate, E2EActivityPropagatorOptions } from '../propagator/types.js';
+import { E2EActivityGenerate, E2EActivityPropagatorOptions, GENERATE_MODES } from '../propagator/types.js';
 import { ConfigWarning, EnvSource, warnDiagAndStderr } from './warn.js';
 
 /** `true` or `false`: sets {@link E2EActivityPropagatorOptions.adoptTraceId}. */
@@ -8,7 +8,6 @@ export const ENV_GENERATE = 'OTEL_E2EACTIVITY_GENERATE';
 /** A baggage key, or `false` or empty for none: sets {@link E2EActivityPropagatorOptions.baggageKey}. */
 export const ENV_BAGGAGE_KEY = 'OTEL_E2EACTIVITY_BAGGAGE_KEY';
 
-const GENERATE_MODES: readonly E2EActivityGenerate[] = ['trace-id', 'random', 'none'];
 // A W3C baggage key is an RFC 7230 token: anything else would make the baggage header unparseable.
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
