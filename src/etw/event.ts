@@ -2,7 +2,7 @@
  * A field value as the reader renders it, following tracerpt: hex-typed integers and pointers as `0x` and
  * uppercase hex digits; other integers as numbers up to 2^53 and decimal strings beyond; socket addresses
  * as `a.b.c.d:port` or `[v6]:port`; GUIDs lowercase without braces; strings as text; Booleans as booleans;
- * FILETIMEs as ISO 8601 UTC strings; binary as uppercase hex without `0x`.
+ * FILETIMEs as ISO 8601 UTC strings; binary as `0x` and uppercase hex.
  */
 export type EtwFieldValue = string | number | boolean;
 
