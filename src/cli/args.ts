@@ -64,7 +64,8 @@ With no value (or -), values are read from standard input, one per line; blank l
 Options:
   --json      one JSON object per value, one per line (JSON Lines):
               {"input","guid","traceId","value","header"}, or {"input","error"} for an invalid value;
-              values read from standard input also carry their "line" number
+              values read from standard input also carry their "line" number; an input
+              over 60 characters is cut to 60 and "inputLength" gives its full length
   -h, --help  show this help
   --          end of options (for a value that starts with -)
 

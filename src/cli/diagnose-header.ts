@@ -25,8 +25,8 @@ export function explainRejectedHeader(input: string): string {
     return `URL-safe base64 alphabet (- or _)${unpadded}: WCF sends the standard alphabet (+ and /) and "=="`;
   }
 
-  const data = text.replace(/=+$/, '');
-  const padding = text.length - data.length;
+  const padding = trailingPadding(text);
+  const data = text.slice(0, text.length - padding);
   const stray = firstNonBase64(data);
   if (stray !== undefined) return stray;
   if (padding > 2) return `${padding} "=" of padding: base64 has at most 2`;
@@ -44,6 +44,16 @@ export function explainRejectedHeader(input: string): string {
   }
   // Canonical base64 of 16 bytes that the codec still rejects: only the all-zero GUID is.
   return 'Guid.Empty (all zeros) means no activity';
+}
+
+/**
+ * How many "=" end the text. A loop from the end, not `/=+$/`: that regex restarts at every "=" of a run
+ * that does not end the text and is quadratic on a line of many "=" (an attacker-controlled log column).
+ */
+export function trailingPadding(text: string): number {
+  let start = text.length;
+  while (start > 0 && text[start - 1] === PAD) start--;
+  return text.length - start;
 }
 
 function firstNonBase64(data: string): string | undefined {

@@ -22,18 +22,27 @@ export function formatError(rejected: Rejected, line: number | undefined): strin
   return `e2eactivity: invalid value ${quote(rejected.input)}${where}: ${rejected.error}\n`;
 }
 
-/** One JSON Lines record; `line` is the input line number when the value came from standard input. */
+/**
+ * One JSON Lines record; `line` is the input line number when the value came from standard input. An
+ * input longer than the quote limit is cut to it, as in the text messages, and `inputLength` then gives its
+ * full length: a log line of megabytes must not come back whole on every run.
+ */
 export function formatJson(outcome: Outcome, line: number | undefined): string {
+  const input = echoedInput(outcome.input);
   const record = isRejected(outcome)
-    ? { input: outcome.input, error: outcome.error }
+    ? { ...input, error: outcome.error }
     : {
-        input: outcome.input,
+        ...input,
         guid: outcome.guid,
         traceId: outcome.traceId,
         value: outcome.value,
         header: `E2EActivity: ${outcome.value}`,
       };
   return `${JSON.stringify(line === undefined ? record : { line, ...record })}\n`;
+}
+
+function echoedInput(input: string): { input: string; inputLength?: number } {
+  return input.length > QUOTE_LIMIT ? { input: input.slice(0, QUOTE_LIMIT), inputLength: input.length } : { input };
 }
 
 function quote(input: string): string {

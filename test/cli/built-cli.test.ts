@@ -76,4 +76,18 @@ describe('the built e2eactivity command', () => {
     expect(cli(['--help'])).toMatchObject({ status: 0, stdout: expect.stringMatching(/^Usage: e2eactivity/) });
     expect(cli([])).toMatchObject({ status: 1, stdout: '', stderr: expect.stringMatching(/^e2eactivity: missing command/) });
   });
+
+  // Regression for the quadratic diagnosis: a log column of 200,000 "=" and one "x" took about 90 s, past
+  // the 20 s that `cli` allows (spawnSync then kills the child and the status is null); linear, it takes
+  // milliseconds. The bound is only a deadline, not a speed measurement.
+  it('diagnoses a 200,000-character line of "=" and echoes only its first 60 characters', () => {
+    const { status, stdout, stderr } = cli(['decode', '--json'], `${'='.repeat(200000)}x\n`);
+    expect({ status, stderr }).toEqual({ status: 2, stderr: '' });
+    expect(JSON.parse(stdout)).toEqual({
+      line: 1,
+      input: '='.repeat(60),
+      inputLength: 200001,
+      error: '"=" at position 1: padding goes only at the end',
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { explainRejectedHeader } from '../../src/cli/diagnose-header.js';
+import { explainRejectedHeader, trailingPadding } from '../../src/cli/diagnose-header.js';
 import { decodeE2EActivity } from '../../src/index.js';
 
 describe('explainRejectedHeader', () => {
@@ -46,6 +46,26 @@ describe('explainRejectedHeader', () => {
         expect(message === 'Guid.Empty (all zeros) means no activity').toBe(input.trim() === 'AAAAAAAAAAAAAAAAAAAAAA==');
       }),
       { numRuns: 20000 }
+    );
+  });
+
+  // Regression: `/=+$/` restarted at every "=" of a run that does not end the line, so 80,000 "=" + "x"
+  // took 14 s and 200,000 about 90 s. Linear, this is milliseconds; Jest's timeout is only the upper bound.
+  it('diagnoses a 200,000-character line of "=" that does not end in "="', () => {
+    const line = `${'='.repeat(200000)}x`;
+    expect(explainRejectedHeader(line)).toBe('"=" at position 1: padding goes only at the end');
+    expect(explainRejectedHeader(`AAAA${'='.repeat(200000)}`)).toBe('200000 "=" of padding: base64 has at most 2');
+  });
+});
+
+describe('trailingPadding', () => {
+  it('counts the "=" that end the text, as /=+$/ matches them', () => {
+    const text = fc.string({ unit: fc.constantFrom('=', 'A', ' ', 'x'), maxLength: 40 });
+    fc.assert(
+      fc.property(text, (input) => {
+        expect(trailingPadding(input)).toBe(/=*$/.exec(input)?.[0].length);
+      }),
+      { numRuns: 5000 }
     );
   });
 });

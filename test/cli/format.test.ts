@@ -46,4 +46,12 @@ describe('formatJson', () => {
     );
     expect(JSON.parse(formatJson({ input: 'x\ny', error: 'why' }, 3))).toEqual({ line: 3, input: 'x\ny', error: 'why' });
   });
+
+  it('cuts a long input to the quote limit and gives its full length', () => {
+    const input = `${'='.repeat(80000)}x`;
+    const line = formatJson({ input, error: 'why' }, 2);
+    expect(JSON.parse(line)).toEqual({ line: 2, input: '='.repeat(60), inputLength: 80001, error: 'why' });
+    expect(line.length).toBeLessThan(200);
+    expect(JSON.parse(formatJson({ input: 'A'.repeat(60), error: 'why' }, undefined))).toEqual({ input: 'A'.repeat(60), error: 'why' });
+  });
 });
