@@ -64,8 +64,6 @@ export class E2EActivityPropagator implements TextMapPropagator {
     const activity = E2EActivity.fromHeader(text);
     if (activity === undefined) return context;
 
-    // Baggage first: the lazy merged baggage keeps the context it reads from, and the caller's context
-    // is alive anyway, where an intermediate one would be kept only for that.
     let result = this._baggageKey === false ? context : mergeIntoBaggage(context, this._baggageKey, activity.id);
     result = setE2EActivity(result, activity);
     if (this._adoptTraceId && !hasValidSpanContext(result)) {
