@@ -20,6 +20,11 @@ export function readHeader(carrier: unknown, getter: TextMapGetter, anyCase: boo
   } catch {
     return undefined;
   }
+  return firstHeaderItem(raw);
+}
+
+/** Of a header value as a carrier holds it, the first item, trimmed: see {@link readHeader}. */
+export function firstHeaderItem(raw: unknown): string | undefined {
   return firstItem(Array.isArray(raw) ? (raw as unknown[])[0] : raw);
 }
 
@@ -31,6 +36,38 @@ export function writeHeader(carrier: unknown, setter: TextMapSetter, value: stri
   } catch {
     return false;
   }
+}
+
+/**
+ * The value of an E2EActivity header already in the carrier under any casing, as the application set it
+ * (a string, a `string[]`, ...), or undefined when there is none. Reads the carrier itself, since inject
+ * gets no getter: the keys of a plain object (what instrumentation-http hands inject: a copy of the
+ * request's own headers), or, for a carrier with `keys()` and `get()` (`Headers`, `Map`), through them.
+ * A carrier that throws counts as having none.
+ */
+export function headerInCarrier(carrier: unknown): unknown {
+  if (typeof carrier !== 'object' || carrier === null) return undefined;
+  try {
+    const iterable = carrier as { keys?: unknown; get?: unknown };
+    if (typeof iterable.keys === 'function' && typeof iterable.get === 'function') {
+      for (const key of (carrier as Map<unknown, unknown>).keys()) {
+        if (isHeaderName(key)) return (carrier as Map<unknown, unknown>).get(key);
+      }
+      return undefined;
+    }
+    // for-in walks the object's key cache without allocating Object.keys' array: inject runs per request.
+    for (const key in carrier) {
+      if (isHeaderName(key)) return (carrier as Record<string, unknown>)[key];
+    }
+  } catch {
+    return undefined;
+  }
+  return undefined;
+}
+
+/** True for `e2eactivity` in any casing. */
+export function isHeaderName(key: unknown): boolean {
+  return typeof key === 'string' && key.length === E2E_ACTIVITY_HEADER.length && key.toLowerCase() === E2E_ACTIVITY_HEADER;
 }
 
 function getAnyCase(carrier: unknown, getter: TextMapGetter): unknown {

@@ -11,8 +11,9 @@ import {
 import { isTracingSuppressed } from '@opentelemetry/core';
 import { E2EActivity } from '../activity.js';
 import { getBaggageActivity, mergeIntoBaggage } from '../baggage.js';
-import { readHeader, writeHeader } from '../carrier.js';
+import { firstHeaderItem, headerInCarrier, readHeader, writeHeader } from '../carrier.js';
 import { guidToTraceId } from '../codec/trace-id.js';
+import { keepOwnE2EActivityOnFetch } from '../fetch-own-header.js';
 import { E2E_ACTIVITY_ATTRIBUTE, E2E_ACTIVITY_BAGGAGE_KEY, E2E_ACTIVITY_HEADER } from '../constants.js';
 import { getE2EActivity, setE2EActivity } from '../context.js';
 import { E2EActivityGenerate, E2EActivityPropagatorOptions, GENERATE_MODES } from './types.js';
@@ -26,7 +27,10 @@ const ZERO_SPAN_ID = '0000000000000000';
  *
  * extract stores the GUID in the context (see {@link getE2EActivityId}) and, unless `baggageKey` is
  * `false`, adds it to the baggage. inject forwards the context's activity, else the baggage entry, else
- * what `generate` says, as exactly one canonical `e2eactivity` header. Compose it after the W3C
+ * what `generate` says, as exactly one canonical `e2eactivity` header; an `E2EActivity` header the
+ * application set on the request itself (any casing) wins and goes alone, on `node:http` and on `fetch`
+ * (where creating a propagator makes undici's requests keep their first E2EActivity header, from
+ * Node.js 20.16). Compose it after the W3C
  * propagators: `new CompositePropagator({ propagators: [new W3CTraceContextPropagator(),
  * new W3CBaggagePropagator(), new E2EActivityPropagator()] })`.
  */
@@ -47,15 +51,18 @@ export class E2EActivityPropagator implements TextMapPropagator {
     }
     this._adoptTraceId = options.adoptTraceId === true;
     this._matchAnyHeaderCase = options.matchAnyHeaderCase === true;
+    // inject cannot see what fetch requests already carry: see there.
+    keepOwnE2EActivityOnFetch();
   }
 
   inject(context: Context, carrier: unknown, setter: TextMapSetter): void {
     if (isTracingSuppressed(context)) return;
+    // A header the application set on this request wins as it stands: writing ours next to it would
+    // replace it (node:http) or send both, which WCF rejects.
+    const own = headerInCarrier(carrier);
+    if (own !== undefined) return this._recordOnSpan(context, activityIn(own));
     const activity = getE2EActivity(context) ?? this._fromBaggage(context) ?? this._generated(context);
-    if (activity === undefined) return;
-    if (!writeHeader(carrier, setter, activity.header) || this._spanAttribute === false) return;
-    const span = trace.getSpan(context);
-    if (span !== undefined && span.isRecording()) span.setAttribute(this._spanAttribute, activity.id);
+    if (activity !== undefined && writeHeader(carrier, setter, activity.header)) this._recordOnSpan(context, activity);
   }
 
   extract(context: Context, carrier: unknown, getter: TextMapGetter): Context {
@@ -76,6 +83,13 @@ export class E2EActivityPropagator implements TextMapPropagator {
     return [...FIELDS];
   }
 
+  /** Puts the activity sent on the recording span in the context: the client span of the request. */
+  private _recordOnSpan(context: Context, activity: E2EActivity | undefined): void {
+    if (activity === undefined || this._spanAttribute === false) return;
+    const span = trace.getSpan(context);
+    if (span !== undefined && span.isRecording()) span.setAttribute(this._spanAttribute, activity.id);
+  }
+
   private _fromBaggage(context: Context): E2EActivity | undefined {
     return this._baggageKey === false ? undefined : getBaggageActivity(context, this._baggageKey);
   }
@@ -94,6 +108,12 @@ export class E2EActivityPropagator implements TextMapPropagator {
         return undefined;
     }
   }
+}
+
+/** The activity a header value the application set names, if it is a canonical one. */
+function activityIn(value: unknown): E2EActivity | undefined {
+  const text = firstHeaderItem(value);
+  return text === undefined ? undefined : E2EActivity.fromHeader(text);
 }
 
 function hasValidSpanContext(context: Context): boolean {

@@ -106,9 +106,9 @@ describe('E2EActivityPropagator.inject', () => {
     });
 
     it('writes exactly one header, named e2eactivity', () => {
-      const carrier: Headers = { E2EActivity: 'stale' };
+      const carrier: Headers = { traceparent: 'x' };
       new E2EActivityPropagator().inject(setE2EActivityId(ROOT_CONTEXT, SPEC.guid), carrier, recordSetter);
-      expect(carrier).toEqual({ E2EActivity: 'stale', e2eactivity: SPEC.header });
+      expect(carrier).toEqual({ traceparent: 'x', e2eactivity: SPEC.header });
     });
 
     it('survives a setter that throws', () => {
