@@ -1,12 +1,11 @@
 // inject: forwarding an extracted activity, from the trace id, a random GUID; next to W3C, baggage and B3.
 import { api, b3, core, pkg } from '../lib/modules.mjs';
-import { ACTIVITY, getter, headers, ROOT, setter, SPAN_CONTEXT } from '../lib/fixtures.mjs';
+import { ACTIVITY, getter, headers, outgoing, ROOT, setter, SPAN_CONTEXT } from '../lib/fixtures.mjs';
 
 const group = 'inject (vs W3C traceparent inject)';
 
 function injecting(name, propagator, context, extra = {}) {
-  const carrier = {};
-  return { group, name, op: () => propagator.inject(context, carrier, setter), ...extra };
+  return { group, name, op: () => propagator.inject(context, outgoing(), setter), ...extra };
 }
 
 export function injectCases() {

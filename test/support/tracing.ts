@@ -2,10 +2,17 @@
 // it re-exports sdk-trace-base, and 3.x, which dropped sdk-trace-base), so tests import the SDK only here.
 import { context, ContextManager, propagation, TextMapPropagator, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
+import {
+  AlwaysOffSampler,
+  InMemorySpanExporter,
+  ParentBasedSampler,
+  SimpleSpanProcessor,
+  TraceIdRatioBasedSampler,
+  TracerProvider,
+} from '@opentelemetry/sdk-trace';
 import { E2EActivitySpanProcessor, E2EActivitySpanProcessorOptions } from '../../src/index.js';
 
-export { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider };
+export { AlwaysOffSampler, InMemorySpanExporter, ParentBasedSampler, SimpleSpanProcessor, TraceIdRatioBasedSampler, TracerProvider };
 
 export interface TestTracing {
   readonly provider: TracerProvider;
