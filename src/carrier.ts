@@ -72,7 +72,7 @@ export function isHeaderName(key: unknown): boolean {
 
 function getAnyCase(carrier: unknown, getter: TextMapGetter): unknown {
   for (const key of getter.keys(carrier)) {
-    if (typeof key === 'string' && key.toLowerCase() === E2E_ACTIVITY_HEADER) return getter.get(carrier, key);
+    if (isHeaderName(key)) return getter.get(carrier, key);
   }
   return undefined;
 }
