@@ -4,12 +4,14 @@
 // with the HTTP and undici instrumentations.
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runToEnd, stopAllChildren } from '../support/child.js';
-import { REPO, requireRegisterBuild } from '../support/service.js';
+import { REPO } from '../support/service.js';
 import { VECTORS } from '../support/vectors.js';
 
 const CLIENT = join(__dirname, 'fixtures', 'own-header-client.js');
+const BUILT = join(REPO, 'build', 'cjs', 'index.js');
 const APP = VECTORS[1];
 const CONTEXT = VECTORS[0];
 
@@ -18,7 +20,7 @@ let server: Server;
 const arrived = new Map<string, string[]>();
 
 beforeAll(async () => {
-  requireRegisterBuild();
+  if (!existsSync(BUILT)) throw new Error(`${BUILT} is missing: run npm run build first (npm test does)`);
   server = createServer((request, response) => {
     const values: string[] = [];
     for (let i = 0; i < request.rawHeaders.length; i += 2) {
