@@ -37,7 +37,7 @@ describe('adoptTraceId and sampling', () => {
     it('decides by the trace id, which is the GUID: as the ratio sampler would for a new trace', () => {
       const byRatio = new TraceIdRatioBasedSampler(ratio);
       for (const guid of GUIDS) {
-        const expected = byRatio.shouldSample(ROOT_CONTEXT, traceIdOf(guid), 'GET /', SpanKind.SERVER, {}, []).decision !== SamplingDecision.NOT_RECORD;
+        const expected = byRatio.shouldSample(ROOT_CONTEXT, traceIdOf(guid)).decision !== SamplingDecision.NOT_RECORD;
         expect(sampledBy(recipe(), guid)).toBe(expected);
       }
     });
