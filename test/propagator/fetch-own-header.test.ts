@@ -77,6 +77,33 @@ describe('undici:request:create listener', () => {
   });
 });
 
+describe('keepOwnE2EActivityOnFetch', () => {
+  type Keep = typeof import('../../src/fetch-own-header.js');
+  const original = Object.getOwnPropertyDescriptor(process, 'getBuiltinModule');
+  afterEach(() => {
+    if (original === undefined) delete (process as { getBuiltinModule?: unknown }).getBuiltinModule;
+    else Object.defineProperty(process, 'getBuiltinModule', original);
+  });
+
+  it('does nothing without process.getBuiltinModule (Node.js before 20.16), then subscribes once', () => {
+    const subscribeToChannel = jest.fn();
+    jest.isolateModules(() => {
+      const { keepOwnE2EActivityOnFetch } = jest.requireActual<Keep>('../../src/fetch-own-header.js');
+      Object.defineProperty(process, 'getBuiltinModule', { value: undefined, configurable: true, writable: true });
+      keepOwnE2EActivityOnFetch();
+      Object.defineProperty(process, 'getBuiltinModule', {
+        value: (id: string) => (id === 'node:diagnostics_channel' ? { subscribe: subscribeToChannel } : undefined),
+        configurable: true,
+        writable: true,
+      });
+      keepOwnE2EActivityOnFetch();
+      keepOwnE2EActivityOnFetch();
+    });
+    expect(subscribeToChannel).toHaveBeenCalledTimes(1);
+    expect(subscribeToChannel).toHaveBeenCalledWith('undici:request:create', expect.any(Function));
+  });
+});
+
 describe('Node.js fetch once a propagator exists', () => {
   it('sends the application header alone, whatever a later listener adds', async () => {
     new E2EActivityPropagator();

@@ -82,6 +82,8 @@ describe('inject with an E2EActivity header the application set', () => {
 
     it('gets no GUID when the application sent something that is not one', () => {
       expect(attributesAfter(CONTEXT, { E2EActivity: 'not-base64' })).toEqual({});
+      tracing.exporter.reset();
+      expect(attributesAfter(CONTEXT, { E2EActivity: 5 })).toEqual({});
     });
   });
 });
