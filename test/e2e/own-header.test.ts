@@ -29,6 +29,8 @@ beforeAll(async () => {
     arrived.set(request.url ?? '', values);
     response.end('ok');
   });
+  // Idle keep-alive connections would keep each client process alive for the default 5 s.
+  server.keepAliveTimeout = 100;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   for (const instrumentationsFirst of [false, true]) {
