@@ -1,5 +1,4 @@
-import type { Context } from '@opentelemetry/api';
-import type { ReadableSpan, Span, SpanProcessor } from '@opentelemetry/sdk-trace';
+import type { SpanProcessor } from '@opentelemetry/sdk-trace';
 
 /**
  * The last span processor of `register`: while the application drains after a signal it handles itself,
@@ -18,10 +17,10 @@ export class DrainFlushSpanProcessor implements SpanProcessor {
   ) {}
 
   /** Nothing to do at the start of a span. */
-  onStart(_span: Span, _parentContext: Context): void {}
+  onStart(): void {}
 
   /** Flushes the exporting processors while draining. */
-  onEnd(_span: ReadableSpan): void {
+  onEnd(): void {
     if (this.draining()) void this.forceFlush();
   }
 

@@ -68,14 +68,15 @@ export function startE2EActivitySdk(
     warn('register needs @opentelemetry/sdk-node, which is not installed: npm install @opentelemetry/sdk-node. Nothing is traced.');
     return undefined;
   }
-  let exit: ExitFlush | undefined;
-  const { configuration, drainFlush } = nodeSdkConfigurationFromEnv(env, warn, load, () => exit?.draining ?? false);
+  // The drain state comes from flushOnExit, which needs the started SDK, which needs the processors.
+  const exit: { flush?: ExitFlush } = {};
+  const { configuration, drainFlush } = nodeSdkConfigurationFromEnv(env, warn, load, () => exit.flush?.draining ?? false);
   const hasProcessors = (configuration.spanProcessors?.length ?? 0) > 0;
   if (hasProcessors && !(trace.getTracer('e2eactivity-register') instanceof ProxyTracer)) {
     warn('register: another SDK already registered a global tracer provider, so spans go to it, without the E2EActivity span processor and the exporters configured here. Start only one SDK.');
   }
   const sdk = new sdkNode.NodeSDK(configuration);
   sdk.start();
-  exit = flushOnExit({ forceFlush: () => drainFlush.forceFlush(), shutdown: () => sdk.shutdown() }, proc);
+  exit.flush = flushOnExit({ forceFlush: () => drainFlush.forceFlush(), shutdown: () => sdk.shutdown() }, proc);
   return sdk;
 }
