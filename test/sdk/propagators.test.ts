@@ -92,11 +92,27 @@ describe('propagatorFromNames', () => {
     [['b3', 'e2eactivity'], ['b3', 'e2eactivity']],
     [['b3multi'], ['x-b3-traceid', 'x-b3-spanid', 'x-b3-flags', 'x-b3-sampled', 'x-b3-parentspanid']],
     [['e2eactivity'], ['e2eactivity']],
-    [['jaeger', 'e2eactivity'], ['uber-trace-id', 'e2eactivity']],
   ])('composes %p with E2EActivity last', (names, fields) => {
     const propagator = propagatorFromNames(names);
     expect(propagator).toBeInstanceOf(CompositePropagator);
     expect(propagator?.fields()).toEqual(fields);
+  });
+
+  it('loads jaeger from @opentelemetry/propagator-jaeger', () => {
+    // A stand-in class: the package exists only in the 2.x line (sdk-node 0.301 dropped jaeger), where
+    // env-parity.test.ts compares the real one with NodeSDK's.
+    class JaegerPropagator extends CompositePropagator {
+      override fields(): string[] {
+        return ['uber-trace-id'];
+      }
+    }
+    const loaded: string[] = [];
+    const load = <T>(name: string): T | undefined => {
+      loaded.push(name);
+      return { JaegerPropagator } as T;
+    };
+    expect(propagatorFromNames(['jaeger', 'e2eactivity'], {}, () => {}, load)?.fields()).toEqual(['uber-trace-id', 'e2eactivity']);
+    expect(loaded).toEqual(['@opentelemetry/propagator-jaeger']);
   });
 
   it.each<[PropagatorName, string]>([
