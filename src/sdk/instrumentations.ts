@@ -1,6 +1,6 @@
 import type { NodeSDKConfiguration } from '@opentelemetry/sdk-node';
-import { loadPeer, PeerLoader } from './peers.js';
-import { ConfigWarning, warnDiagAndStderr } from './warn.js';
+import { PeerLoader } from './peers.js';
+import { ConfigWarning } from './warn.js';
 
 /** The package whose instrumentations `register` uses when it is installed. */
 export const AUTO_INSTRUMENTATIONS = '@opentelemetry/auto-instrumentations-node';
@@ -16,7 +16,7 @@ export type Instrumentation = NonNullable<NodeSDKConfiguration['instrumentations
  * `OTEL_NODE_DISABLED_INSTRUMENTATIONS`, so switching from its `register` loses no instrumentation.
  * Without it, the HTTP and undici (`fetch`) instrumentations, each only if installed.
  */
-export function instrumentationsFromEnv(warn: ConfigWarning = warnDiagAndStderr, load: PeerLoader = loadPeer): Instrumentation[] {
+export function instrumentationsFromEnv(warn: ConfigWarning, load: PeerLoader): Instrumentation[] {
   const auto = load<{ getNodeAutoInstrumentations(): Instrumentation[] }>(AUTO_INSTRUMENTATIONS);
   if (auto !== undefined) return auto.getNodeAutoInstrumentations();
   const instrumentations: Instrumentation[] = [];

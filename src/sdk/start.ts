@@ -32,9 +32,9 @@ export interface RegisterConfiguration {
  */
 export function nodeSdkConfigurationFromEnv(
   env: EnvSource,
-  warn: ConfigWarning = warnDiagAndStderr,
-  load: PeerLoader = loadPeer,
-  draining: () => boolean = () => false
+  warn: ConfigWarning,
+  load: PeerLoader,
+  draining: () => boolean
 ): RegisterConfiguration {
   const propagator = propagatorOptionsFromEnv(env, warn);
   const exporting = spanProcessorsFromEnv(env, warn, load);
@@ -70,9 +70,8 @@ export function startE2EActivitySdk(
   }
   // The drain state comes from flushOnExit, which needs the started SDK, which needs the processors.
   const exit: { flush?: ExitFlush } = {};
-  const { configuration, drainFlush } = nodeSdkConfigurationFromEnv(env, warn, load, () => exit.flush?.draining ?? false);
-  const hasProcessors = (configuration.spanProcessors?.length ?? 0) > 0;
-  if (hasProcessors && !(trace.getTracer('e2eactivity-register') instanceof ProxyTracer)) {
+  const { configuration, exporting, drainFlush } = nodeSdkConfigurationFromEnv(env, warn, load, () => exit.flush?.draining === true);
+  if (exporting.length > 0 && !(trace.getTracer('e2eactivity-register') instanceof ProxyTracer)) {
     warn('register: another SDK already registered a global tracer provider, so spans go to it, without the E2EActivity span processor and the exporters configured here. Start only one SDK.');
   }
   const sdk = new sdkNode.NodeSDK(configuration);

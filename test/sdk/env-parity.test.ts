@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { runToEnd } from '../support/child.js';
 
 const BUILD = join(__dirname, '..', '..', 'build', 'cjs');
-const PROBE = join(__dirname, 'fixtures', 'parity-probe.cjs');
+const PROBE = join(__dirname, 'fixtures', 'cjs', 'parity-probe.js');
 
 type Row = Record<string, string>;
 interface Registered {

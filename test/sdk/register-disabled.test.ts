@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { runToEnd } from '../support/child.js';
 
 const REGISTER = join(__dirname, '..', '..', 'build', 'cjs', 'register.js');
-const SPY = join(__dirname, 'fixtures', 'spy-module-register.cjs');
-const APP = join(__dirname, 'fixtures', 'report-state.cjs');
+const SPY = join(__dirname, 'fixtures', 'cjs', 'spy-module-register.js');
+const APP = join(__dirname, 'fixtures', 'cjs', 'report-state.js');
 
 const NOTHING = {
   loaderHooks: 0,

@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { runToEnd } from '../support/child.js';
 
 const REGISTER = join(__dirname, '..', '..', 'build', 'cjs', 'register.js');
-const INSTRUMENTED = join(__dirname, 'fixtures', 'report-instrumented.cjs');
-const OTHER_SDK = join(__dirname, 'fixtures', 'other-sdk.cjs');
+const INSTRUMENTED = join(__dirname, 'fixtures', 'cjs', 'report-instrumented.js');
+const OTHER_SDK = join(__dirname, 'fixtures', 'cjs', 'other-sdk.js');
 const QUIET = { OTEL_TRACES_EXPORTER: 'console', OTEL_METRICS_EXPORTER: 'none', OTEL_LOGS_EXPORTER: 'none' };
 
 const run = (args: string[], env: Record<string, string>) =>

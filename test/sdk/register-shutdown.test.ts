@@ -11,7 +11,7 @@ import { OtlpReceiver, startOtlpReceiver } from '../support/otlp-receiver.js';
 jest.setTimeout(60000);
 
 const REGISTER = join(__dirname, '..', '..', 'build', 'cjs', 'register.js');
-const SERVICE = join(__dirname, 'fixtures', 'drain-service.cjs');
+const SERVICE = join(__dirname, 'fixtures', 'cjs', 'drain-service.js');
 
 let receiver: OtlpReceiver;
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { runToEnd } from '../support/child.js';
 
 const BUILD = join(__dirname, '..', '..', 'build');
-const PRELOAD = join(__dirname, 'fixtures', 'block-peers.cjs');
+const PRELOAD = join(__dirname, 'fixtures', 'cjs', 'block-peers.js');
 
 // Every optional peer but the two that NodeSDK itself depends on and the options use or hand over:
 // @opentelemetry/sdk-trace (BatchSpanProcessor) and @opentelemetry/api.

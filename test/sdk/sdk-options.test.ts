@@ -107,6 +107,12 @@ describe('e2eActivitySdkOptions with a real NodeSDK', () => {
     expect(batched.getFinishedSpans().map((s) => s.attributes['e2eactivity.id'])).toEqual([GUID, GUID]);
   });
 
+  it('reads OTEL_BSP_* for the traceExporter from process.env by default', async () => {
+    const options = e2eActivitySdkOptions({ traceExporter: new InMemorySpanExporter() });
+    expect((options.spanProcessors[1] as unknown as { _scheduledDelayMillis: number })._scheduledDelayMillis).toBe(5000);
+    await options.spanProcessors[1].shutdown();
+  });
+
   it('puts the given propagators before E2EActivity', () => {
     const options = e2eActivitySdkOptions({ propagators: [new W3CTraceContextPropagator()], spanProcessors: [] });
     expect(options.textMapPropagator.fields()).toEqual(['traceparent', 'tracestate', 'e2eactivity']);

@@ -7,7 +7,7 @@ import { DrainFlushSpanProcessor } from '../../src/sdk/drain-flush.js';
 import { AUTO_INSTRUMENTATIONS, instrumentationsFromEnv } from '../../src/sdk/instrumentations.js';
 import { loadPeer } from '../../src/sdk/peers.js';
 import { nodeSdkConfigurationFromEnv, startE2EActivitySdk } from '../../src/sdk/start.js';
-import { TracerProvider } from '../support/tracing.js';
+import { SimpleSpanProcessor, TracerProvider } from '../support/tracing.js';
 
 class FakeProcess extends EventEmitter {
   readonly pid = 1;
@@ -42,7 +42,8 @@ describe('nodeSdkConfigurationFromEnv', () => {
     const { configuration } = nodeSdkConfigurationFromEnv(
       { OTEL_PROPAGATORS: 'e2eactivity,tracecontext,b3,x-ray', OTEL_TRACES_EXPORTER: 'console', OTEL_E2EACTIVITY_GENERATE: 'sometimes' },
       warn,
-      withoutAuto
+      withoutAuto,
+      () => false
     );
     disable(configuration.instrumentations);
     expect(configuration.instrumentations?.map((i) => i.constructor)).toEqual([HttpInstrumentation, UndiciInstrumentation]);
@@ -59,7 +60,7 @@ describe('nodeSdkConfigurationFromEnv', () => {
   });
 
   it('gives no span processor at all for OTEL_TRACES_EXPORTER=none, so that NodeSDK records nothing', () => {
-    const { configuration } = nodeSdkConfigurationFromEnv({ OTEL_TRACES_EXPORTER: 'none' }, collect().warn, withoutAuto);
+    const { configuration } = nodeSdkConfigurationFromEnv({ OTEL_TRACES_EXPORTER: 'none' }, collect().warn, withoutAuto, () => false);
     disable(configuration.instrumentations);
     expect(configuration.spanProcessors).toEqual([]);
   });
@@ -119,6 +120,20 @@ describe('startE2EActivitySdk', () => {
       expect(propagation.fields()).toEqual(['traceparent', 'tracestate', 'e2eactivity']);
       expect(proc.listenerCount('SIGTERM')).toBe(1);
       expect(proc.listenerCount('SIGINT')).toBe(1);
+      expect(proc.listenerCount('beforeExit')).toBe(1);
+      // The exporting processor is flushed at a signal the app handles itself, then at each span's end.
+      const printed = jest.spyOn(console, 'dir').mockImplementation(() => {});
+      const flushed = jest.spyOn(SimpleSpanProcessor.prototype, 'forceFlush');
+      proc.on('SIGTERM', () => {});
+      trace.getTracer('t').startSpan('before').end();
+      expect(flushed).toHaveBeenCalledTimes(0);
+      proc.emit('SIGTERM');
+      expect(flushed).toHaveBeenCalledTimes(1);
+      trace.getTracer('t').startSpan('during').end();
+      expect(flushed).toHaveBeenCalledTimes(2);
+      await flushed.mock.results[1].value;
+      flushed.mockRestore();
+      printed.mockRestore();
       const shutdown = jest.spyOn(sdk as NodeSDK, 'shutdown');
       proc.emit('beforeExit');
       expect(shutdown).toHaveBeenCalledTimes(1);
