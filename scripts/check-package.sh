@@ -142,9 +142,9 @@ if node -e "process.exit(require('$repo/package.json').exports['./sdk'] ? 0 : 1)
   # shellcheck disable=SC2086 # one word per package spec
   npm install --no-audit --no-fund --silent $peers
   node -e "const sdk = require('opentelemetry-propagator-e2eactivity/sdk');
-    if (typeof sdk.startE2EActivitySdk !== 'function') throw new Error('CommonJS sdk entry');"
-  node --input-type=module -e "import { startE2EActivitySdk } from 'opentelemetry-propagator-e2eactivity/sdk';
-    if (typeof startE2EActivitySdk !== 'function') throw new Error('ES module sdk entry');"
+    if (typeof sdk.e2eActivitySdkOptions !== 'function') throw new Error('CommonJS sdk entry');"
+  node --input-type=module -e "import { e2eActivitySdkOptions } from 'opentelemetry-propagator-e2eactivity/sdk';
+    if (typeof e2eActivitySdkOptions !== 'function') throw new Error('ES module sdk entry');"
   echo "import { e2eActivitySdkOptions } from 'opentelemetry-propagator-e2eactivity/sdk'; export const f = e2eActivitySdkOptions;" >check-sdk.mts
   cp check-sdk.mts check-sdk.cts
   tsc --module node16 --moduleResolution node16 check-sdk.cts check-sdk.mts
@@ -161,4 +161,5 @@ if node -e "process.exit(require('$repo/package.json').exports['./sdk'] ? 0 : 1)
     console.log('register: global propagator fields ' + fields.join(', '));"
 fi
 
+bash "$repo/scripts/check-quickstart.sh"
 step "package OK: $tarball"
