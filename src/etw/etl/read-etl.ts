@@ -21,6 +21,8 @@ export interface ReadEtlOptions {
  * of any size, holding one buffer at a time. Events come in file order (buffer by buffer, as the file holds
  * them, which is per CPU and not strictly by time). Events of providers or versions without a bundled
  * schema, and events whose payload does not fit their schema, come with `fields: {}` and `payloadHex`.
+ * `computer` is set once a SystemConfig CPU record (kernel traces) has named the machine; logman sessions of
+ * user-mode providers record no computer name, so their events have none.
  * Damage never throws: it is reported through `onProblem` and reading goes on.
  */
 export async function* readEtlEvents(chunks: AsyncIterable<Uint8Array>, options: ReadEtlOptions = {}): AsyncGenerator<EtwEvent> {
@@ -46,6 +48,9 @@ export async function* readEtlEvents(chunks: AsyncIterable<Uint8Array>, options:
       }
       clock = new EtlClock(header);
       options.onLogfileHeader?.(header);
+    },
+    computerName: (name: string) => {
+      builder.computer = name;
     },
     damage: (buffer: EtlBuffer, offset: number, end: number, message: string) =>
       damage.report(buffer.fileOffset + offset, buffer.fileOffset + end, `${message} (buffer at ${buffer.fileOffset})`),
