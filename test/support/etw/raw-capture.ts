@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
  */
 export interface RawEvent {
   readonly fileOffset: number;
+  /** Record size in bytes. */
+  readonly size: number;
   readonly id: number;
   readonly processId: number;
   readonly threadId: number;
@@ -29,6 +31,7 @@ export function rawEvents(path: string): RawEvent[] {
       const payloadStart = at + 80 + (extended ? 24 : 0);
       out.push({
         fileOffset: at,
+        size,
         id: d.readUInt16LE(at + 40),
         threadId: d.readUInt32LE(at + 8),
         processId: d.readUInt32LE(at + 12),
