@@ -5,6 +5,7 @@
 // work the reader needs: element names, attributes, text, and a count of <Event> and <Data> elements.
 // The order rotates per round; each figure is the median over the rounds, each ratio the median of
 // parser / saxes in the same round.
+import { Buffer } from 'node:buffer';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Parser as Htmlparser2 } from 'htmlparser2';
