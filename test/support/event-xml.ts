@@ -30,6 +30,11 @@ function fieldText(value: EtwFieldValue, field: EtwFieldSchema | undefined, styl
   return value;
 }
 
+// .NET (PowerShell) keeps 100-ns ticks: seven fractional digits where the time has no finer part.
+function systemTime(time: string, style: EventXmlStyle): string {
+  return style === 'powershell' && time.endsWith('00Z') ? `${time.slice(0, -3)}Z` : time;
+}
+
 /** One `<Event>` element in the style of `style`, on one line as the tools write it. */
 export function renderEventXml(event: EtwEvent, style: EventXmlStyle): string {
   const q = style === 'powershell' ? "'" : '"';
@@ -43,7 +48,7 @@ export function renderEventXml(event: EtwEvent, style: EventXmlStyle): string {
     `<Task>${event.task}</Task>`,
     `<Opcode>${event.opcode}</Opcode>`,
     `<Keywords>${event.keywords}</Keywords>`,
-    `<TimeCreated${attr('SystemTime', event.time)}/>`,
+    `<TimeCreated${attr('SystemTime', systemTime(event.time, style))}/>`,
     style === 'tracerpt' ? '' : '<EventRecordID>1</EventRecordID>',
     `<Correlation${attr('ActivityID', braced(event.activityId, style))}${related}/>`,
     `<Execution${attr('ProcessID', String(event.processId))}${attr('ThreadID', String(event.threadId))}${style === 'tracerpt' ? attr('ProcessorID', '0') + attr('KernelTime', '15') + attr('UserTime', '0') : ''}/>`,
