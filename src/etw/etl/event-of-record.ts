@@ -27,6 +27,8 @@ export class EventBuilder {
   private schemaKey = -1;
   private schemaGuid = '';
   private schema: EtwEventSchema | undefined;
+  /** The computer name, once a SystemConfig record has named it. */
+  computer: string | undefined;
 
   constructor(private readonly clock: () => EtlClock) {}
 
@@ -58,6 +60,7 @@ export class EventBuilder {
       fields: fields ?? {},
     };
     if (r.relatedActivityOffset >= 0) event.relatedActivityId = guidAt(bytes, r.relatedActivityOffset);
+    if (this.computer !== undefined) event.computer = this.computer;
     if (fields === undefined) event.payloadHex = hexOfBytes(payload, 0, payload.length, false);
     return event;
   }

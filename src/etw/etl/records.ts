@@ -22,6 +22,12 @@ const PERFINFO64 = 17;
 const EVENT_HEADER32 = 18;
 const EVENT_HEADER64 = 19;
 
+// System record groups and types (byte 7 and byte 6 of a system trace header).
+const GROUP_HEADER = 0x00;
+const GROUP_CONFIG = 0x0b;
+const CONFIG_CPU = 10;
+const utf16 = new TextDecoder('utf-16le');
+
 const EVENT_HEADER_FLAG_EXTENDED_INFO = 0x0001;
 const EVENT_HEADER_FLAG_32_BIT_HEADER = 0x0020;
 const EVENT_HEADER_FLAG_64_BIT_HEADER = 0x0040;
@@ -75,6 +81,8 @@ export interface LogfileHeaderRecord {
 export interface RecordVisitor {
   event(buffer: EtlBuffer, record: EventRecordView): void;
   logfileHeader(buffer: EtlBuffer, record: LogfileHeaderRecord): void;
+  /** A SystemConfig CPU record (kernel traces) named the computer. */
+  computerName(name: string): void;
   /** The bytes from `offset` to `end` (offsets in the buffer) hold no readable record. */
   damage(buffer: EtlBuffer, offset: number, end: number, message: string): void;
 }
@@ -130,8 +138,18 @@ function stepOver(buffer: EtlBuffer, at: number, visitor: RecordVisitor): number
     const wrong = readEventHeader(buffer, at, size, type);
     if (wrong !== undefined) return fail(wrong);
     visitor.event(buffer, record);
-  } else if (typed && (type === SYSTEM32 || type === SYSTEM64) && bytes[at + 6] === 0 && bytes[at + 7] === 0) {
-    // Group 0 (header), type 0: the log file header.
+  } else if (typed && (type === SYSTEM32 || type === SYSTEM64)) {
+    systemRecord(buffer, at, size, type, visitor);
+  }
+  return at + ((size + 7) & ~7);
+}
+
+/** The system records the reader uses: the log file header and the SystemConfig CPU record. */
+function systemRecord(buffer: EtlBuffer, at: number, size: number, type: number, visitor: RecordVisitor): void {
+  const { bytes, view } = buffer;
+  const eventType = bytes[at + 6];
+  const group = bytes[at + 7];
+  if (group === GROUP_HEADER && eventType === 0) {
     visitor.logfileHeader(buffer, {
       dataStart: at + 32,
       dataEnd: at + size,
@@ -139,8 +157,14 @@ function stepOver(buffer: EtlBuffer, at: number, visitor: RecordVisitor): number
       timestampHigh: view.getUint32(at + 20, true),
       timestampLow: view.getUint32(at + 16, true),
     });
+  } else if (group === GROUP_CONFIG && eventType === CONFIG_CPU) {
+    // MHz, NumberOfProcessors, MemSize, PageSize, AllocationGranularity, then ComputerName as char16[256].
+    const start = at + 32 + 20;
+    const end = Math.min(at + size, start + 512);
+    let i = start;
+    while (i + 1 < end && (bytes[i] !== 0 || bytes[i + 1] !== 0)) i += 2;
+    if (i > start) visitor.computerName(utf16.decode(bytes.subarray(start, i)));
   }
-  return at + ((size + 7) & ~7);
 }
 
 function fail(message: string): number {
