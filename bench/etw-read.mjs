@@ -27,7 +27,9 @@ const { values } = parseArgs({
   },
 });
 const CAPTURE = resolve('test/fixtures/etw/HTTP_Server.etl');
-const CHUNK = 1 << 20;
+// Node's default chunk size for file streams, what `readEtwEvents(path)` gets. 1 MiB chunks read no faster
+// here and leave ~30 MB of spent chunks waiting for the garbage collector (RSS +100 MB instead of +20 MB).
+const CHUNK = 64 * 1024;
 const MB = 1024 * 1024;
 
 /** The capture's first buffer (log file header), then its data buffers repeated until `bytes` is reached. */
