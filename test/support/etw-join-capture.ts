@@ -1,0 +1,32 @@
+// A synthetic Windows capture with the three join cases of the ETW span import, as EtwEvent records:
+// a WCF client calling a Node.js service (activity CLIENT_GUID), an Http.sys request delivered to a WCF
+// service (SERVICE_GUID, a unique match), and an Http.sys request with two WCF messages to the same URL
+// in its window (AMBIGUOUS_GUIDS, not joined).
+import type { EtwEvent } from '../../src/etw/event.js';
+import { httpSysRequestEvents, inTimeOrder, nsAt, wcfClientEvents, wcfServiceEvents } from './etw-scenario.js';
+
+export const CLIENT_GUID = '100f44d4-c7ac-45dc-98f7-974c064d61dd';
+export const SERVICE_GUID = 'b5016019-02f6-4b0c-b887-139947bb1619';
+export const AMBIGUOUS_GUIDS = ['00112233-4455-6677-8899-aabbccddeeff', '0a0b0c0d-1111-4222-8333-444455556666'] as const;
+export const JOINED_REQUEST_ID = '0xFE00000080000146';
+export const AMBIGUOUS_REQUEST_ID = '0xFE00000080000150';
+export const WORKER_PID = 2200;
+export const SERVICE_URL = 'http://web01:80/Stock/StockService.svc';
+const LISTEN = 'http://web01/Stock/StockService.svc';
+const START = '2026-11-25T10:00:00.000Z';
+
+/** The capture's events in time order; `seconds` shifts the second request pair (default 5 s later). */
+export function joinCaptureEvents(seconds = 5): EtwEvent[] {
+  const later = seconds * 1000;
+  return inTimeOrder(
+    wcfClientEvents({ guid: CLIENT_GUID, pid: 3120, atNs: nsAt(START), endMs: 40, action: 'http://tempuri.org/IOrders/Get', contract: 'IOrders', destination: 'http://node01:8080/orders', computer: 'CLIENT01' }),
+    httpSysRequestEvents({ requestId: JOINED_REQUEST_ID, url: SERVICE_URL, atNs: nsAt(START, 100), deliverMs: 1, sendMs: 25, workerPid: WORKER_PID, computer: 'WEB01' }),
+    wcfServiceEvents({ guid: SERVICE_GUID, pid: WORKER_PID, atNs: nsAt(START, 102), listenAddress: LISTEN, method: 'GetStock', endMs: 20, computer: 'WEB01' }),
+    httpSysRequestEvents({ requestId: AMBIGUOUS_REQUEST_ID, url: SERVICE_URL, atNs: nsAt(START, later), deliverMs: 1, sendMs: 25, workerPid: WORKER_PID, computer: 'WEB01' }),
+    wcfServiceEvents({ guid: AMBIGUOUS_GUIDS[0], pid: WORKER_PID, atNs: nsAt(START, later + 2), listenAddress: LISTEN, method: 'GetStock', endMs: 8, computer: 'WEB01' }),
+    wcfServiceEvents({ guid: AMBIGUOUS_GUIDS[1], pid: WORKER_PID, atNs: nsAt(START, later + 3), listenAddress: LISTEN, method: 'GetStock', endMs: 8, computer: 'WEB01' })
+  );
+}
+
+/** The trace id of a GUID (its 32 hex digits). */
+export const traceOf = (guid: string): string => guid.replace(/-/g, '');
