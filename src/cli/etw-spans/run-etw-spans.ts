@@ -2,6 +2,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { EtwEvent, EtwProblem } from '../../etw/event.js';
+import { readEtwEvents } from '../../etw/read-etw-events.js';
 import { importEtwSpans, mergeByTime, type EtwSpan } from '../../etw/spans/index.js';
 import { otlpJsonLine } from './otlp-json-lines.js';
 import { BatchExport, createTraceExporter, exportTargetOf } from './otlp-export.js';
@@ -34,7 +35,7 @@ export interface EtwSpansIo {
  * as spans, writes them as OTLP JSON Lines and/or exports them in batches, and prints a summary with the
  * reader's problems repeated. Returns the exit status ({@link ETW_SPANS_EXIT}).
  */
-export async function runEtwSpans(request: EtwSpansRequest, io: EtwSpansIo, read: ReadEvents): Promise<number> {
+export async function runEtwSpans(request: EtwSpansRequest, io: EtwSpansIo, read: ReadEvents = readWithProblems): Promise<number> {
   const target = exportTargetOf(request.endpoint, request.protocol, io.env ?? process.env);
   if (typeof target === 'string') {
     await io.err(`e2eactivity etw spans: ${target}\n`);
@@ -99,6 +100,11 @@ export async function runEtwSpans(request: EtwSpansRequest, io: EtwSpansIo, read
   await io.err(`${lines.join('\n')}\n`);
   if (exporter !== undefined && exporter.failed > 0) return ETW_SPANS_EXIT.lost;
   return failure !== undefined || problems.length > 0 ? ETW_SPANS_EXIT.damaged : ETW_SPANS_EXIT.ok;
+}
+
+/** The `/etw` reader, problems reported as they come. */
+export function readWithProblems(source: string | AsyncIterable<Uint8Array>, onProblem: (problem: EtwProblem) => void): AsyncIterable<EtwEvent> {
+  return readEtwEvents(source, { onProblem });
 }
 
 async function writeTo(stream: NodeJS.WritableStream, text: string): Promise<void> {

@@ -31,6 +31,9 @@ export function summaryLines(summary: EtwImportSummary, outcome: SpansOutcome, p
     `etw spans: ${n(summary.events)} events; ${n(summary.requests)} Http.sys requests (${n(summary.matchedRequests)} matched to a WCF activity by process, time and URL; ${n(summary.unmatchedRequests)} unmatched, ${n(summary.ambiguousRequests)} of them ambiguous); ${n(summary.activities)} WCF activities; ${n(summary.unfinished)} unfinished; ${n(summary.spans)} spans`,
   ];
   if (summary.skippedEvents > 0) lines.push(`  ${n(summary.skippedEvents)} events of other providers or of no request or activity skipped`);
+  if (summary.lateEvents > 0) {
+    lines.push(`  ${n(summary.lateEvents)} events came later than the horizon behind newer ones: requests may be split; raise --horizon-ms`);
+  }
   if (outcome.written !== undefined) lines.push(`  ${n(outcome.written.spans)} spans written as OTLP JSON to ${outcome.written.to}`);
   const exported = outcome.exported;
   if (exported !== undefined) {

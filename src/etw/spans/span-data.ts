@@ -81,6 +81,10 @@ export function resourceOf(serviceName: string, hostName: string | undefined): R
   return resource;
 }
 
+function byTime(a: EtwSpanEvent, b: EtwSpanEvent): number {
+  return a.time[0] - b.time[0] || a.time[1] - b.time[1];
+}
+
 /** The finished span, as exporters take it. */
 export function toEtwSpan(draft: SpanDraft): EtwSpan {
   const context = contextOf(draft.traceId, draft.spanId);
@@ -98,7 +102,8 @@ export function toEtwSpan(draft: SpanDraft): EtwSpan {
         : { code: SpanStatusCode.ERROR, message: draft.error },
     attributes: draft.attributes,
     links: draft.links,
-    events: draft.events,
+    // Per-CPU buffers hand events over out of time order (within about a second).
+    events: draft.events.sort(byTime),
     ended: true,
     resource: draft.resource,
     instrumentationScope: ETW_IMPORT_SCOPE,

@@ -21,7 +21,7 @@ const ZERO_GUID = '00000000-0000-0000-0000-000000000000';
 export class SpanJoiner {
   readonly summary: EtwImportSummary = {
     events: 0, requests: 0, matchedRequests: 0, unmatchedRequests: 0, ambiguousRequests: 0,
-    activities: 0, spans: 0, unfinished: 0, skippedEvents: 0,
+    activities: 0, spans: 0, unfinished: 0, skippedEvents: 0, lateEvents: 0,
   };
   private readonly _requests = new Map<string, HttpSysRequest>();
   private readonly _activities = new Map<string, WcfActivity>();
@@ -40,6 +40,7 @@ export class SpanJoiner {
     this.summary.events++;
     const ns = BigInt(event.timeUnixNano);
     if (ns > this._nowNs) this._nowNs = ns;
+    else if (this._nowNs - ns > this._horizonNs) this.summary.lateEvents++;
     if (!this._route(event, ns)) this.summary.skippedEvents++;
     if (this._nowNs - this._lastSweepNs < this._horizonNs / 4n) return [];
     this._lastSweepNs = this._nowNs;

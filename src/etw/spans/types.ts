@@ -84,4 +84,9 @@ export interface EtwImportSummary {
   unfinished: number;
   /** Events of neither provider, or of neither role, skipped. */
   skippedEvents: number;
+  /**
+   * Events older than the horizon when they came (behind the latest time seen): their request or
+   * activity may have been closed already and split. More than 0 asks for a longer horizon.
+   */
+  lateEvents: number;
 }
