@@ -1,21 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { adoptedParentSpanId } from '../../src/codec/trace-id.js';
 import type { EtwEvent, EtwProblem } from '../../src/etw/event.js';
 import { runEtwSpans, type EtwSpansIo, type ReadEvents } from '../../src/cli/etw-spans/run-etw-spans.js';
 import type { EtwSpansRequest } from '../../src/cli/etw-spans/request.js';
 import { decodeJsonExport, type ReceivedSpan } from '../support/otlp-decode.js';
 import { runToEnd, stopAllChildren } from '../support/child.js';
 import { startOtlpReceiver } from '../support/otlp-receiver.js';
-import {
-  AMBIGUOUS_GUIDS,
-  CLIENT_GUID,
-  JOINED_REQUEST_ID,
-  joinCaptureEvents,
-  SERVICE_GUID,
-  traceOf,
-} from '../support/etw-join-capture.js';
+import { assertJoinCases, joinCaptureEvents } from '../support/etw-join-capture.js';
 
 interface Run {
   status: number;
@@ -43,30 +35,6 @@ async function run(request: Partial<EtwSpansRequest>, read: ReadEvents, env: Rec
 
 const spansOfLines = (text: string): ReceivedSpan[] =>
   text.trim().split('\n').flatMap((line) => decodeJsonExport(Buffer.from(line)));
-
-function assertJoinCases(spans: readonly ReceivedSpan[]): void {
-  expect(spans).toHaveLength(9);
-  const client = spans.find((s) => s.kind === 'client') as ReceivedSpan;
-  expect(client).toMatchObject({ traceId: traceOf(CLIENT_GUID), spanId: adoptedParentSpanId(traceOf(CLIENT_GUID)), parentSpanId: undefined });
-  expect(client.attributes).toMatchObject({ 'e2eactivity.id': CLIENT_GUID, 'windows.wcf.contract_name': 'IOrders' });
-
-  const joined = spans.find((s) => s.attributes['windows.httpsys.request_id'] === JOINED_REQUEST_ID) as ReceivedSpan;
-  expect(joined).toMatchObject({ traceId: traceOf(SERVICE_GUID), parentSpanId: undefined, serviceName: 'http.sys' });
-  expect(joined.attributes).toMatchObject({ 'windows.httpsys.match': 'heuristic', 'e2eactivity.id': SERVICE_GUID });
-  const message = spans.find((s) => s.traceId === traceOf(SERVICE_GUID) && s.name === 'WCF GetStock') as ReceivedSpan;
-  expect(message.parentSpanId).toBe(joined.spanId);
-  const operation = spans.find((s) => s.traceId === traceOf(SERVICE_GUID) && s.kind === 'internal') as ReceivedSpan;
-  expect(operation.parentSpanId).toBe(message.spanId);
-
-  const ambiguous = spans.find((s) => s.attributes['windows.httpsys.match'] === 'ambiguous') as ReceivedSpan;
-  expect(AMBIGUOUS_GUIDS.map(traceOf)).not.toContain(ambiguous.traceId);
-  for (const guid of AMBIGUOUS_GUIDS) {
-    const root = spans.find((s) => s.traceId === traceOf(guid) && s.kind === 'server') as ReceivedSpan;
-    expect(root.parentSpanId).toBeUndefined();
-  }
-  const ids = new Set(spans.map((s) => `${s.traceId}/${s.spanId}`));
-  for (const span of spans) if (span.parentSpanId !== undefined) expect(ids.has(`${span.traceId}/${span.parentSpanId}`)).toBe(true);
-}
 
 describe('etw spans: OTLP JSON Lines', () => {
   const read = fakeReader({ 'capture.etl': { events: joinCaptureEvents() } });

@@ -2,7 +2,9 @@
 // a WCF client calling a Node.js service (activity CLIENT_GUID), an Http.sys request delivered to a WCF
 // service (SERVICE_GUID, a unique match), and an Http.sys request with two WCF messages to the same URL
 // in its window (AMBIGUOUS_GUIDS, not joined).
+import { adoptedParentSpanId } from '../../src/codec/trace-id.js';
 import type { EtwEvent } from '../../src/etw/event.js';
+import type { ReceivedSpan } from './otlp-decode.js';
 import { httpSysRequestEvents, inTimeOrder, nsAt, wcfClientEvents, wcfServiceEvents } from './etw-scenario.js';
 
 export const CLIENT_GUID = '100f44d4-c7ac-45dc-98f7-974c064d61dd';
@@ -30,3 +32,28 @@ export function joinCaptureEvents(seconds = 5): EtwEvent[] {
 
 /** The trace id of a GUID (its 32 hex digits). */
 export const traceOf = (guid: string): string => guid.replace(/-/g, '');
+
+/** Asserts the three join cases on exported spans: trace ids, parents, attributes, no missing parent. */
+export function assertJoinCases(spans: readonly ReceivedSpan[]): void {
+  expect(spans).toHaveLength(9);
+  const client = spans.find((s) => s.kind === 'client') as ReceivedSpan;
+  expect(client).toMatchObject({ traceId: traceOf(CLIENT_GUID), spanId: adoptedParentSpanId(traceOf(CLIENT_GUID)), parentSpanId: undefined });
+  expect(client.attributes).toMatchObject({ 'e2eactivity.id': CLIENT_GUID, 'windows.wcf.contract_name': 'IOrders' });
+
+  const joined = spans.find((s) => s.attributes['windows.httpsys.request_id'] === JOINED_REQUEST_ID) as ReceivedSpan;
+  expect(joined).toMatchObject({ traceId: traceOf(SERVICE_GUID), parentSpanId: undefined, serviceName: 'http.sys' });
+  expect(joined.attributes).toMatchObject({ 'windows.httpsys.match': 'heuristic', 'e2eactivity.id': SERVICE_GUID });
+  const message = spans.find((s) => s.traceId === traceOf(SERVICE_GUID) && s.name === 'WCF GetStock') as ReceivedSpan;
+  expect(message.parentSpanId).toBe(joined.spanId);
+  const operation = spans.find((s) => s.traceId === traceOf(SERVICE_GUID) && s.kind === 'internal') as ReceivedSpan;
+  expect(operation.parentSpanId).toBe(message.spanId);
+
+  const ambiguous = spans.find((s) => s.attributes['windows.httpsys.match'] === 'ambiguous') as ReceivedSpan;
+  expect(AMBIGUOUS_GUIDS.map(traceOf)).not.toContain(ambiguous.traceId);
+  for (const guid of AMBIGUOUS_GUIDS) {
+    const root = spans.find((s) => s.traceId === traceOf(guid) && s.kind === 'server') as ReceivedSpan;
+    expect(root.parentSpanId).toBeUndefined();
+  }
+  const ids = new Set(spans.map((s) => `${s.traceId}/${s.spanId}`));
+  for (const span of spans) if (span.parentSpanId !== undefined) expect(ids.has(`${span.traceId}/${span.parentSpanId}`)).toBe(true);
+}
