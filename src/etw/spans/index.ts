@@ -1,3 +1,11 @@
+/**
+ * Turns the Windows side of an end-to-end activity into OpenTelemetry spans: Http.sys requests and WCF
+ * activities read by `opentelemetry-propagator-e2eactivity/etw`, joined to the trace of their E2EActivity
+ * GUID, in the `ReadableSpan` shape the official exporters take. Its own entry, so that reading events
+ * alone never loads `@opentelemetry/resources`.
+ *
+ * @module opentelemetry-propagator-e2eactivity/etw/spans
+ */
 export { DEFAULT_HORIZON_MS, importEtwSpans } from './import-etw-spans.js';
 export type { EtwSpanImport } from './import-etw-spans.js';
 export { mergeByTime } from './merge-by-time.js';

@@ -13,8 +13,9 @@ export type NodeParentOf = (traceId: string, recvNs: bigint | undefined) => stri
 
 /**
  * Finds, for a WCF service span, the Node.js CLIENT span that called it: in the same trace, a CLIENT span
- * that sent the E2EActivity header (it carries `e2eactivity.id`); when there are several, the one whose
- * time contains the WCF receive. Nothing when that leaves none or several.
+ * that sent the E2EActivity header (it carries `e2eactivity.id`); when there are several, the innermost of
+ * those whose time contains the WCF receive (a call made while serving a call the caller made). Nothing
+ * when that leaves none, or calls that overlap without one inside the other.
  */
 export function nodeParentFinder(knownSpans: Iterable<KnownSpan> | undefined): NodeParentOf {
   const byTrace = new Map<string, Window[]>();
@@ -30,9 +31,16 @@ export function nodeParentFinder(knownSpans: Iterable<KnownSpan> | undefined): N
     if (windows === undefined) return undefined;
     if (windows.length === 1) return windows[0].spanId;
     if (recvNs === undefined) return undefined;
-    const containing = windows.filter((w) => w.startNs <= recvNs && recvNs <= w.endNs);
-    return containing.length === 1 ? containing[0].spanId : undefined;
+    return innermost(windows.filter((w) => w.startNs <= recvNs && recvNs <= w.endNs));
   };
+}
+
+function innermost(containing: readonly Window[]): string | undefined {
+  let inner: Window | undefined;
+  for (const w of containing) if (inner === undefined || w.startNs > inner.startNs) inner = w;
+  if (inner === undefined) return undefined;
+  const chosen = inner;
+  return containing.every((w) => w.startNs <= chosen.startNs && chosen.endNs <= w.endNs) ? chosen.spanId : undefined;
 }
 
 function nsOf(time: readonly [number, number]): bigint {
