@@ -52,7 +52,7 @@ export async function* readEtlBuffers(chunks: AsyncIterable<Uint8Array>): AsyncG
         return;
       }
     }
-    while (queue.available >= bufferSize) yield bufferAt(queue.offset, queue.take(bufferSize), bufferSize);
+    while (queue.available >= bufferSize) yield* bufferAt(queue.offset, queue.take(bufferSize), bufferSize);
   }
   if (bufferSize === 0) bufferSize = chooseBufferSize(queue);
   if (queue.available === 0) return;
@@ -64,7 +64,7 @@ export async function* readEtlBuffers(chunks: AsyncIterable<Uint8Array>): AsyncG
   const rest = queue.take(queue.available);
   const message = `the file ends inside a buffer: ${rest.length} of its ${bufferSize} bytes are present`;
   yield { kind: 'damage', offset: offset + rest.length, end: offset + bufferSize, message };
-  if (rest.length >= BUFFER_HEADER_SIZE) yield bufferAt(offset, rest, bufferSize);
+  if (rest.length >= BUFFER_HEADER_SIZE) yield* bufferAt(offset, rest, bufferSize);
 }
 
 function chooseBufferSize(queue: ByteQueue): number {
@@ -79,16 +79,23 @@ function notEtl(queue: ByteQueue): EtlDamage {
   return { kind: 'damage', offset: queue.offset, end: Number.POSITIVE_INFINITY, message };
 }
 
-function bufferAt(fileOffset: number, bytes: Uint8Array, bufferSize: number): EtlBuffer | EtlDamage {
+/**
+ * The buffer, or what is wrong with its header. A buffer whose size field is damaged but whose filled size
+ * is plausible is reported and still walked: its records may be intact (the walker checks each one).
+ */
+function* bufferAt(fileOffset: number, bytes: Uint8Array, bufferSize: number): Generator<EtlBuffer | EtlDamage> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const declaredSize = view.getUint32(0, true);
   if (declaredSize !== bufferSize) {
     const message = `buffer header gives size ${declaredSize}, not the file's ${bufferSize}`;
-    return { kind: 'damage', offset: fileOffset, end: fileOffset + bufferSize, message };
+    yield { kind: 'damage', offset: fileOffset, end: fileOffset + bufferSize, message };
   }
   const filled = filledSize(view, bufferSize);
-  if (filled === 0) return { kind: 'damage', offset: fileOffset, end: fileOffset + bufferSize, message: 'buffer header has no valid filled size' };
-  return { kind: 'buffer', bytes, view, fileOffset, bufferSize, end: Math.min(filled, bytes.length) };
+  if (filled === 0) {
+    yield { kind: 'damage', offset: fileOffset, end: fileOffset + bufferSize, message: 'buffer header has no valid filled size' };
+    return;
+  }
+  yield { kind: 'buffer', bytes, view, fileOffset, bufferSize, end: Math.min(filled, bytes.length) };
 }
 
 /**

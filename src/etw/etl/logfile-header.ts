@@ -23,6 +23,10 @@ export interface EtlLogfileHeader {
   readonly syncTimestampHigh: number;
   readonly syncTimestampLow: number;
   readonly buffersLost: number;
+  /** Buffers the session wrote to the file, this header's buffer included (0 while it was still running). */
+  readonly buffersWritten: number;
+  /** EVENT_TRACE_FILE_MODE_* flags of the session (circular, append, ...). */
+  readonly logFileMode: number;
   readonly eventsLost: number;
   readonly loggerName: string;
   readonly logFileName: string;
@@ -62,6 +66,8 @@ export function readLogfileHeader(buffer: EtlBuffer, record: LogfileHeaderRecord
     startTimeLow: view.getUint32(bootTime + 16, true),
     clockType,
     buffersLost: view.getUint32(bootTime + 28, true),
+    buffersWritten: view.getUint32(base + 36, true),
+    logFileMode: view.getUint32(base + 32, true),
     syncTimestampHigh: record.timestampHigh,
     syncTimestampLow: record.timestampLow,
     loggerName,

@@ -28,9 +28,12 @@ export interface ReadEtlOptions {
 export async function* readEtlEvents(chunks: AsyncIterable<Uint8Array>, options: ReadEtlOptions = {}): AsyncGenerator<EtwEvent> {
   const damage = new DamageReporter(options.onProblem);
   let clock: EtlClock | undefined;
+  let header: EtlLogfileHeader | undefined;
+  let current: EtlBuffer | undefined;
   const clockForEvents = (): EtlClock => {
     if (clock === undefined) {
-      damage.note('no log file header before the first event: timestamps are read as system time (FILETIME)');
+      const message = 'no log file header before the first event: timestamps are read as system time (FILETIME)';
+      damage.note(current === undefined ? 0 : current.fileOffset, message);
       clock = new EtlClock(undefined);
     }
     return clock;
@@ -41,9 +44,9 @@ export async function* readEtlEvents(chunks: AsyncIterable<Uint8Array>, options:
     event: (buffer: EtlBuffer, record: EventRecordView) => pending.push(builder.build(buffer, record)),
     logfileHeader: (buffer: EtlBuffer, record: LogfileHeaderRecord) => {
       if (clock !== undefined) return;
-      const header = readLogfileHeader(buffer, record);
+      header = readLogfileHeader(buffer, record);
       if (header === undefined) {
-        damage.report(buffer.fileOffset + record.dataStart - 32, record.dataEnd, 'the log file header cannot be read');
+        damage.report(buffer.fileOffset + record.dataStart - 32, buffer.fileOffset + record.dataEnd, 'the log file header cannot be read');
         return;
       }
       clock = new EtlClock(header);
@@ -55,14 +58,30 @@ export async function* readEtlEvents(chunks: AsyncIterable<Uint8Array>, options:
     damage: (buffer: EtlBuffer, offset: number, end: number, message: string) =>
       damage.report(buffer.fileOffset + offset, buffer.fileOffset + end, `${message} (buffer at ${buffer.fileOffset})`),
   };
+  let fileEnd = 0;
   for await (const item of readEtlBuffers(chunks)) {
     if (item.kind === 'damage') {
       damage.report(item.offset, item.end, item.message);
+      fileEnd = Math.max(fileEnd, item.offset);
       continue;
     }
+    current = item;
+    fileEnd = Math.max(fileEnd, item.fileOffset + item.bytes.length);
     walkRecords(item, visitor);
     for (const event of pending) yield event;
     pending.length = 0;
+  }
+  checkLength(header, fileEnd, damage);
+}
+
+const EVENT_TRACE_FILE_MODE_CIRCULAR = 0x2;
+
+/** A file cut at a buffer boundary looks complete, but its header counts the buffers the session wrote. */
+function checkLength(header: EtlLogfileHeader | undefined, fileEnd: number, damage: DamageReporter): void {
+  if (header === undefined || header.logFileMode & EVENT_TRACE_FILE_MODE_CIRCULAR) return;
+  const expected = header.buffersWritten * header.bufferSize;
+  if (fileEnd < expected) {
+    damage.report(fileEnd, expected, `the file ends at ${fileEnd} bytes, but its header counts ${header.buffersWritten} buffers (${expected} bytes)`);
   }
 }
 
@@ -85,10 +104,10 @@ class DamageReporter {
     this.onProblem?.({ format: 'etl', message, offset });
   }
 
-  /** A problem of the whole file rather than a region, reported once. */
-  note(message: string): void {
+  /** A problem of the whole file rather than a region (reported once, at the offset where it showed). */
+  note(offset: number, message: string): void {
     if (this.noted) return;
     this.noted = true;
-    this.onProblem?.({ format: 'etl', message });
+    this.onProblem?.({ format: 'etl', message, offset });
   }
 }
