@@ -7,7 +7,7 @@ import type { CliIo } from './run.js';
 export interface ProcessStreams {
   readonly stdin: NodeJS.ReadableStream & { readonly isTTY?: boolean };
   readonly stdout: NodeJS.WritableStream;
-  readonly stderr: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WritableStream & { readonly isTTY?: boolean };
 }
 
 /**
@@ -31,5 +31,7 @@ export function processIo(streams: ProcessStreams): CliIo {
     out: (text) => write(streams.stdout, text),
     err: (text) => write(streams.stderr, text),
     outputClosed: () => closed,
+    stdinBytes: () => streams.stdin as AsyncIterable<Uint8Array>,
+    stderrIsTTY: streams.stderr.isTTY === true,
   };
 }

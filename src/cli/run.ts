@@ -1,5 +1,6 @@
 import { parseArgs, USAGE } from './args.js';
 import { convert, isRejected } from './convert.js';
+import { runEtw } from './etw/run-etw.js';
 import { formatError, formatJson, formatText } from './format.js';
 
 /** What the CLI needs from its process; `main.ts` wires the real one, tests a fake. */
@@ -11,6 +12,10 @@ export interface CliIo {
   err(text: string): Promise<void>;
   /** True once standard output is gone (`| head`): nothing more to print, so stop reading. */
   outputClosed(): boolean;
+  /** Standard input as bytes (`etw events -`); absent where there is none. */
+  stdinBytes?(): AsyncIterable<Uint8Array>;
+  /** True when standard error is a terminal: only then does `etw events` draw a progress bar. */
+  readonly stderrIsTTY?: boolean;
 }
 
 /** Exit statuses, as `--help` documents them. */
@@ -29,6 +34,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     await io.err(`e2eactivity: ${request.message}\n\n${USAGE}`);
     return EXIT_USAGE;
   }
+  if (request.kind !== 'run') return runEtw(request, io);
 
   const { command, json } = request;
   let invalid = 0;

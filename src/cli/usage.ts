@@ -1,0 +1,38 @@
+/** The `--help` text. */
+export const USAGE = `Usage: e2eactivity <command> [--json] [value ...]
+       e2eactivity etw events <file ...> [--json] [--provider NAME|GUID ...]
+
+Converts between MS-THCH E2EActivity header values (the base64 .NET GUID that WCF sends) and GUIDs,
+and reads the Windows side of an activity from ETW traces.
+
+Commands:
+  decode <base64>          print the GUID, its trace-id form and the header line
+  encode <guid|trace-id>   print the header value (GUID in D, N or B form; a trace id is the N form)
+  etw events <file ...>    print the events of .etl files or event XML (tracerpt, wevtutil, PowerShell
+                           ToXml(), UTF-8 or UTF-16), one line per event; - reads standard input.
+                           A summary (events per provider, unknown events, time span, problems) goes
+                           to standard error.
+
+With no value (or -), decode and encode read values from standard input, one per line; blank lines are
+skipped.
+
+Options:
+  --json      one JSON object per value, one per line (JSON Lines):
+              {"input","guid","traceId","value","header"}, or {"input","error"} for an invalid value;
+              values read from standard input also carry their "line" number;
+              etw events: one event record per line
+  --provider NAME|GUID  (etw events) only events of this provider; repeat for several
+  -h, --help  show this help
+  --          end of options (for a value that starts with -)
+
+Exit status: 0 every value converted, 1 usage error, 2 one or more values invalid (the others still
+print; without --json each invalid value is explained on standard error). etw events: 2 for a file that
+is neither ETL nor event XML, a damaged ETL file or malformed XML (every intact event still prints; each
+problem is reported on standard error with its byte offset or line and column).
+
+Examples:
+  e2eactivity decode 1EQPEKzH3EWY95dMBk1h3Q==
+  e2eactivity encode 100f44d4-c7ac-45dc-98f7-974c064d61dd
+  cut -f7 access.log | e2eactivity decode --json
+  e2eactivity etw events e2e.etl --provider Microsoft-Windows-HttpService --json
+`;
