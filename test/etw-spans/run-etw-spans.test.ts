@@ -5,8 +5,10 @@ import type { EtwEvent, EtwProblem } from '../../src/etw/event.js';
 import { runEtwSpans, type EtwSpansIo, type ReadEvents } from '../../src/cli/etw-spans/run-etw-spans.js';
 import type { EtwSpansRequest } from '../../src/cli/etw-spans/request.js';
 import { decodeJsonExport, type ReceivedSpan } from '../support/otlp-decode.js';
+import { capturePath } from '../etw/capture-path.js';
 import { runToEnd, stopAllChildren } from '../support/child.js';
 import { startOtlpReceiver } from '../support/otlp-receiver.js';
+import { etlOf } from '../support/etw-capture-files.js';
 import { assertJoinCases, joinCaptureEvents } from '../support/etw-join-capture.js';
 
 interface Run {
@@ -109,16 +111,18 @@ describe('etw spans: OTLP JSON Lines', () => {
 });
 
 // The exporters load node:http with a dynamic import(), which Jest's sandbox cannot run: these run the
-// built command in a child process, on the capture as JSON Lines of EtwEvent records.
+// built `e2eactivity etw spans` in a child process, on the capture written as two .etl files.
 describe('etw spans: export through the official OTLP exporters', () => {
-  const FIXTURE = join(__dirname, 'fixtures', 'etw-spans-jsonl.js');
+  const CLI = join(__dirname, '..', '..', 'build', 'cjs', 'cli', 'main.js');
   let dir: string;
-  let capture: string;
+  let captures: string[];
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'etw-spans-'));
-    capture = join(dir, 'capture.jsonl');
-    writeFileSync(capture, joinCaptureEvents().map((e) => JSON.stringify(e)).join('\n'));
+    const events = joinCaptureEvents();
+    captures = [join(dir, 'web01.etl'), join(dir, 'client01.etl')];
+    writeFileSync(captures[0], etlOf(events.filter((e) => e.processId !== 3120), 'WEB01'));
+    writeFileSync(captures[1], etlOf(events.filter((e) => e.processId === 3120), 'CLIENT01'));
   });
   afterAll(async () => {
     await stopAllChildren();
@@ -126,7 +130,7 @@ describe('etw spans: export through the official OTLP exporters', () => {
   });
 
   const cli = (args: string[], env: Record<string, string> = {}) =>
-    runToEnd(process.execPath, [FIXTURE, capture, ...args], { env, timeoutMs: 60000 });
+    runToEnd(process.execPath, [CLI, 'etw', 'spans', ...captures, ...args], { env, timeoutMs: 60000 });
 
   it.each(['http/protobuf', 'http/json'])('exports the join cases over %s to an OTLP receiver', async (protocol) => {
     const receiver = await startOtlpReceiver();
@@ -160,5 +164,23 @@ describe('etw spans: export through the official OTLP exporters', () => {
     expect(run.code).toBe(3);
     expect(run.output).toContain(`0 spans exported to ${receiver.endpoint}, 9 failed`);
     expect(run.output).toContain('export failed: 9 spans lost');
+  });
+});
+
+describe('etw spans: the real capture from the command line', () => {
+  const CLI = join(__dirname, '..', '..', 'build', 'cjs', 'cli', 'main.js');
+
+  it('writes the 291 Http.sys spans of HTTP_Server.etl as OTLP JSON Lines (the documented one-liner)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'etw-spans-real-'));
+    try {
+      const out = join(dir, 'http-server.jsonl');
+      const run = await runToEnd(process.execPath, [CLI, 'etw', 'spans', capturePath(), '--out', out], { timeoutMs: 60000 });
+      expect(run).toMatchObject({ code: 0, stdout: '' });
+      expect(run.output).toContain('2,041 events; 291 Http.sys requests (0 matched');
+      expect(run.output).toContain(`291 spans written as OTLP JSON to ${out}`);
+      expect(spansOfLines(readFileSync(out, 'utf8'))).toHaveLength(291);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

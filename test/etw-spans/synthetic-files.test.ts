@@ -50,9 +50,9 @@ describe('etw spans on synthetic captures through the real readers', () => {
   it('reports a damaged buffer in the summary, exits 2 and still writes the spans of the intact buffers', async () => {
     const bytes = etlOf(web, 'WEB01', 8, 1024);
     const damaged = bytes.slice();
-    // The second data buffer's header (the first buffer is the log file header): its size field zeroed.
+    // The second data buffer (the first buffer holds the log file header): header and records overwritten.
     const bufferSize = new DataView(bytes.buffer).getUint32(0, true);
-    new DataView(damaged.buffer).setUint32(2 * bufferSize, 0, true);
+    damaged.fill(0xab, 2 * bufferSize, 2 * bufferSize + 200);
     const file = join(dir, 'damaged.etl');
     writeFileSync(file, damaged);
     const { status, spans, err } = await spansCommand([file]);
