@@ -53,7 +53,8 @@ export async function runEtwSpans(request: EtwSpansRequest, io: EtwSpansIo, read
   );
   const imported = importEtwSpans(mergeByTime(sources), { serviceName: request.serviceName, horizonMs: request.horizonMs });
   const file = outPath === undefined || outPath === '-' ? undefined : createWriteStream(outPath);
-  const write = file === undefined ? io.out : (text: string) => writeTo(file, text);
+  const decoder = new TextDecoder();
+  const write = file === undefined ? (bytes: Uint8Array) => io.out(decoder.decode(bytes)) : (bytes: Uint8Array) => writeTo(file, bytes);
   const exporter = target === undefined ? undefined : new BatchExport(createTraceExporter(target));
   const progress = progressDrawer(io, exporter);
 
@@ -107,8 +108,8 @@ export function readWithProblems(source: string | AsyncIterable<Uint8Array>, onP
   return readEtwEvents(source, { onProblem });
 }
 
-async function writeTo(stream: NodeJS.WritableStream, text: string): Promise<void> {
-  if (!stream.write(text)) await once(stream, 'drain');
+async function writeTo(stream: NodeJS.WritableStream, bytes: Uint8Array): Promise<void> {
+  if (!stream.write(bytes)) await once(stream, 'drain');
 }
 
 /** A one-line progress count on standard error, only when it is a terminal. */

@@ -37,7 +37,10 @@ export function importEtwSpans(
   return {
     summary: joiner.summary,
     async *[Symbol.asyncIterator]() {
-      for await (const event of events) yield* joiner.add(event);
+      for await (const event of events) {
+        const closed = joiner.add(event);
+        for (let i = 0; i < closed.length; i++) yield closed[i];
+      }
       yield* joiner.sweep(true);
     },
   };

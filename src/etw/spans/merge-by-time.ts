@@ -11,13 +11,13 @@ interface Head {
 /**
  * Merges event streams that are each in time order into one stream in time order (by `timeUnixNano`;
  * on equal times, the earlier source first), holding one event per source: the captures of several
- * machines read as one.
+ * machines read as one. A single source is handed back as it is (no extra layer per event).
  */
-export async function* mergeByTime(sources: readonly EventSource[]): AsyncGenerator<EtwEvent> {
-  if (sources.length === 1) {
-    yield* sources[0];
-    return;
-  }
+export function mergeByTime(sources: readonly EventSource[]): AsyncIterable<EtwEvent> | Iterable<EtwEvent> {
+  return sources.length === 1 ? sources[0] : mergeHeads(sources);
+}
+
+async function* mergeHeads(sources: readonly EventSource[]): AsyncGenerator<EtwEvent> {
   const heap: Head[] = [];
   for (const [order, source] of sources.entries()) {
     const iterator = Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]();

@@ -12,6 +12,7 @@ import { addWcfEvent, openActivity, WcfActivity, wcfActivityIdOf } from './wcf-a
 import { wcfSpanDrafts } from './wcf-spans.js';
 
 const ZERO_GUID = '00000000-0000-0000-0000-000000000000';
+const NOTHING: EtwSpan[] = [];
 
 /**
  * Turns time-ordered Http.sys and WCF events into spans: keeps each request and activity open while it
@@ -28,12 +29,15 @@ export class SpanJoiner {
   private readonly _byPid = new Map<number, Set<WcfActivity>>();
   private _nowNs = 0n;
   private _lastSweepNs = 0n;
+  private readonly _sweepEveryNs: bigint;
 
   constructor(
     private readonly _horizonNs: bigint,
     private readonly _nodeParentOf: NodeParentOf,
     private readonly _serviceName: string | undefined
-  ) {}
+  ) {
+    this._sweepEveryNs = _horizonNs / 4n;
+  }
 
   /** Adds one event; returns the spans it let close. */
   add(event: EtwEvent): EtwSpan[] {
@@ -42,7 +46,7 @@ export class SpanJoiner {
     if (ns > this._nowNs) this._nowNs = ns;
     else if (this._nowNs - ns > this._horizonNs) this.summary.lateEvents++;
     if (!this._route(event, ns)) this.summary.skippedEvents++;
-    if (this._nowNs - this._lastSweepNs < this._horizonNs / 4n) return [];
+    if (this._nowNs - this._lastSweepNs < this._sweepEveryNs) return NOTHING;
     this._lastSweepNs = this._nowNs;
     return this.sweep(false);
   }
