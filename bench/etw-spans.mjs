@@ -4,9 +4,11 @@
 // alternating order: readEtwEvents alone over the file, and `etw spans` (runEtwSpans: read, join, spans,
 // OTLP JSON Lines written to a file). RSS is sampled while each runs. Goal: import <= 3x the read, flat RSS.
 import { createReadStream, mkdtempSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync, closeSync } from 'node:fs';
+import { Buffer } from 'node:buffer';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { clearInterval, setInterval } from 'node:timers';
 import { parseArgs } from 'node:util';
 import { machine } from './lib/machine.mjs';
 
