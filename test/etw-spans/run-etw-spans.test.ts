@@ -70,6 +70,13 @@ describe('etw spans: OTLP JSON Lines', () => {
     }
   });
 
+  it('draws a progress line on a terminal and erases it before the summary', async () => {
+    let err = '';
+    const io: EtwSpansIo = { out: async () => undefined, err: async (t) => void (err += t), env: {}, stderrIsTTY: true };
+    expect(await runEtwSpans({ kind: 'etw-spans', files: ['capture.etl'] }, io, read)).toBe(0);
+    expect(err).toMatch(/^\retw spans: 9 spans\r\x1b\[K/);
+  });
+
   it('names the service with --service-name', async () => {
     const { out } = await run({ serviceName: 'windows-web01' }, read);
     expect(new Set(spansOfLines(out).map((s) => s.serviceName))).toEqual(new Set(['windows-web01']));
