@@ -74,7 +74,7 @@ describe('etw spans: OTLP JSON Lines', () => {
     let err = '';
     const io: EtwSpansIo = { out: async () => undefined, err: async (t) => void (err += t), env: {}, stderrIsTTY: true };
     expect(await runEtwSpans({ kind: 'etw-spans', files: ['capture.etl'] }, io, read)).toBe(0);
-    expect(err).toMatch(/^\retw spans: 9 spans\r\x1b\[K/);
+    expect(err.startsWith('\retw spans: 9 spans\r\u001b[K')).toBe(true);
   });
 
   it('names the service with --service-name', async () => {

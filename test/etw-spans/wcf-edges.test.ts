@@ -2,7 +2,7 @@ import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { adoptedParentSpanId } from '../../src/codec/trace-id.js';
 import { importEtwSpans, mergeByTime, type EtwSpan } from '../../src/etw/spans/index.js';
 import type { EtwEvent } from '../../src/etw/event.js';
-import { etwEvent, httpSysRequestEvents, inTimeOrder, nsAt, wcfClientEvents, wcfServiceEvents } from '../support/etw-scenario.js';
+import { etwEvent, httpSysRequestEvents, inTimeOrder, nsAt, wcfClientEvents } from '../support/etw-scenario.js';
 
 const G = '100f44d4-c7ac-45dc-98f7-974c064d61dd';
 const T = '2026-11-25T10:00:00.000Z';
