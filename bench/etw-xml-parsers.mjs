@@ -10,6 +10,8 @@
 import { Buffer } from 'node:buffer';
 import { existsSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Parser as Htmlparser2 } from 'htmlparser2';
 import sax from 'sax';
@@ -80,9 +82,9 @@ const parsers = {
   },
 };
 
-const READER = new URL('../.bench/cjs/etw/read-etw-events.js', import.meta.url);
+const READER = join(dirname(fileURLToPath(import.meta.url)), '../.bench/cjs/etw/read-etw-events.js');
 if (existsSync(READER)) {
-  const { readEtwEvents } = createRequire(import.meta.url)(READER.pathname);
+  const { readEtwEvents } = createRequire(import.meta.url)(READER);
   parsers.readEtwEvents = async (_, bytes) => {
     let data = 0, events = 0, text = '';
     for await (const event of readEtwEvents(bytes)) {

@@ -117,6 +117,25 @@ status=0
 node_modules/.bin/e2eactivity decode 1EQPEKzH3EWY95dMBk1h3Q 2>/dev/null || status=$?
 test "$status" = 2
 
+step "the etw entry point (CommonJS, ES modules, types) and e2eactivity etw events"
+cat >events.xml <<'EOF2'
+<?xml version="1.0" encoding="UTF-8"?>
+<Events><Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System><Provider Name="Microsoft-Windows-HttpService" Guid="{dd5ef90a-6398-47a4-ad34-4dcecdef795f}"/><EventID>12</EventID><Version>0</Version><TimeCreated SystemTime="2011-01-23T22:07:27.226611000Z"/></System><EventData><Data Name="RequestId">0xff0000008000060d</Data><Data Name="HttpStatus">304</Data></EventData></Event></Events>
+EOF2
+node -e "(async () => {
+  const { readEtwEvents } = require('opentelemetry-propagator-e2eactivity/etw');
+  for await (const e of readEtwEvents('events.xml')) if (e.name !== 'FastSend' || e.fields.RequestId !== '0xFF0000008000060D') throw new Error('CommonJS etw entry');
+})().catch((e) => { console.error(e); process.exit(1); });"
+node --input-type=module -e "import { readEtwEvents } from 'opentelemetry-propagator-e2eactivity/etw';
+  for await (const e of readEtwEvents('events.xml')) if (e.fields.HttpStatus !== 304) throw new Error('ES module etw entry');"
+echo "import { readEtwEvents, type EtwEvent } from 'opentelemetry-propagator-e2eactivity/etw'; export const f: (s: string) => AsyncIterable<EtwEvent> = readEtwEvents;" >check-etw.mts
+cp check-etw.mts check-etw.cts
+tsc --lib es2022 --module node16 --moduleResolution node16 check-etw.cts check-etw.mts
+tsc --lib es2022 --module esnext --moduleResolution bundler check-etw.mts
+out=$(node_modules/.bin/e2eactivity etw events events.xml --json 2>/dev/null)
+grep -q '"name":"FastSend"' <<<"$out"
+echo 'etw: CommonJS, ES modules, types and the bin read event XML'
+
 # The SDK setup is a second entry point whose optional peers (NodeSDK, exporters, instrumentations) a user
 # installs next to it: install them at the versions the tests use, then load it as users do.
 if node -e "process.exit(require('$repo/package.json').exports['./sdk'] ? 0 : 1)"; then

@@ -25,6 +25,8 @@ describe('readEtwEvents', () => {
     expect(fromPath).toHaveLength(2041);
     expect(await collect(readEtwEvents(new Uint8Array(capture)))).toEqual(fromPath);
     expect(await collect(readEtwEvents(Readable.from([capture.subarray(0, 100), capture.subarray(100)])))).toEqual(fromPath);
+    // A first chunk too short to tell: the sniffer waits for the next one.
+    expect(await collect(readEtwEvents(Readable.from([capture.subarray(0, 10), capture.subarray(10, 50), capture.subarray(50)])))).toEqual(fromPath);
   });
 
   it('reads event XML given as strings from a stream with an encoding set', async () => {

@@ -43,6 +43,8 @@ describe('sniffFormat', () => {
     ['blank text', utf8(' \n\t'), 'blank text'],
     ['an unfinished comment', utf8('<!-- never ends'), 'XML whose prolog never ends'],
     ['random binary', bytes(1, 2, 3, 0, 0, 0, 9, 200), 'binary data'],
+    ['a lone <!', utf8('<!'), 'text that is not event XML'],
+    ['a tag that is no name', utf8('<1 a>'), 'text that is not event XML'],
   ])('describes %s', (_, head, looksLike) => {
     expect(sniffFormat(head, true)).toEqual({ kind: 'other', looksLike });
   });

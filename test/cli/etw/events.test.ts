@@ -56,12 +56,13 @@ describe('e2eactivity etw events', () => {
 
   it('quotes text with spaces and shortens an unknown payload', async () => {
     const system = '<System><Provider Name="Contoso" Guid="{11111111-2222-3333-4444-555555555555}"/><EventID>1</EventID></System>';
-    const xml = `<Events><Event>${system}<EventData><Data Name="Text">a b</Data><Data Name="Empty"></Data></EventData></Event><Event>${system}<BinaryEventData>${'AB'.repeat(40)}</BinaryEventData></Event></Events>`;
+    const xml = `<Events><Event>${system}<EventData><Data Name="Text">a b</Data><Data Name="Empty"></Data></EventData></Event><Event>${system}<BinaryEventData>${'AB'.repeat(40)}</BinaryEventData></Event><Event>${system}<BinaryEventData>0102</BinaryEventData></Event></Events>`;
     const io = recordingIo();
     await runCli(['etw', 'events', await file('unknown.xml', xml)], io);
     expect(io.stdout[0]).toMatch(/ event \(1 v0\) .* Text="a b" Empty=""\n$/);
     expect(io.stdout[1]).toMatch(/ payload=(ab){32}\.\.\. \(40 bytes\)\n$/);
-    expect(io.stderr.join('')).toContain('e2eactivity: unknown events (no bundled schema): 2\n');
+    expect(io.stdout[2]).toMatch(/ payload=0102\n$/);
+    expect(io.stderr.join('')).toContain('e2eactivity: unknown events (no bundled schema): 3\n');
   });
 
   it('keeps only the providers asked for, by name or by GUID in any form', async () => {

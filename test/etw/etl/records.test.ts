@@ -57,6 +57,12 @@ describe('walkRecords', () => {
     expect(walk(bufferOf([bytes]))).toEqual([`event 2 ptr4 payload ${72 + 80 + 24 + 24}-${72 + bytes.length} related ${72 + 80 + 24 + 8}`]);
   });
 
+  it('takes the pointer size from the header type when the flags do not say', () => {
+    const r = event(6, { pointerSize: 4 });
+    r[4] &= ~0x20;
+    expect(walk(bufferOf([r]))).toEqual(['event 6 ptr4 payload 152-155 related -1']);
+  });
+
   it('reports the log file header and a SystemConfig computer name', () => {
     const cpu = new ByteWriter().u16(2).u8(2).u8(0xc0).u16(32 + 20 + 12).u8(10).u8(0x0b).zeros(24).zeros(20).utf16('HOST', true).zeros(2).toBytes();
     const header = packetRecord(1, 0, 0, 64);

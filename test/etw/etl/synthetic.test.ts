@@ -1,5 +1,6 @@
 import { writeEtl, type EtlWriterOptions } from '../../support/etl-writer/index.js';
-import { readAllEtl } from '../../support/etw/read.js';
+import { readEtlEvents } from '../../../src/etw/etl/read-etl.js';
+import { chunksOf, readAllEtl } from '../../support/etw/read.js';
 
 const HTTP = 'Microsoft-Windows-HttpService';
 const REQUEST = '80000146-0000-fe00-b63f-84710c7967bb';
@@ -73,6 +74,27 @@ describe('synthetic Http.sys traces through the writer and the reader', () => {
     const { events, problems } = await readAllEtl(bytes);
     expect(events).toHaveLength(2);
     expect(problems).toEqual([{ format: 'etl', offset: 0, message: "buffer header gives size 0, not the file's 4096" }]);
+  });
+
+  it('uses the first log file header only, and reads with default options', async () => {
+    const bytes = writeEtl({ ...base, bufferSize: 4096 });
+    const doubled = new Uint8Array(bytes.length + 4096);
+    doubled.set(bytes.subarray(0, 4096));
+    doubled.set(bytes, 4096);
+    const { events, problems } = await readAllEtl(doubled);
+    expect(problems).toEqual([]);
+    expect(events.map((e) => e.time)).toEqual(['2026-01-02T03:04:06.123456700Z', '2026-01-02T03:04:06.123460000Z']);
+    const plain = [];
+    for await (const e of readEtlEvents(chunksOf(doubled))) plain.push(e);
+    expect(plain).toEqual(events);
+  });
+
+  it('says once that a header-less file is read as system time, even over many buffers', async () => {
+    const many = Array.from({ length: 100 }, () => base.events[1]);
+    const bytes = writeEtl({ ...base, clock: 'system-time', bufferSize: 1024, events: many });
+    const { events, problems } = await readAllEtl(bytes.subarray(1024));
+    expect(events).toHaveLength(100);
+    expect(problems).toHaveLength(1);
   });
 
   it('says a file is not ETL, and reads nothing from empty or tiny inputs', async () => {

@@ -46,6 +46,7 @@ describe('decodePayload', () => {
     expect(decodePayload(field, v6([0xfe80, 0, 0, 0, 0x1, 0, 0, 0x2], 80, 11), 8)?.A).toBe('[fe80::1:0:0:2%11]:80');
     expect(decodePayload(field, v6([0, 0, 0, 0, 0, 0xffff, 0x0a00, 0x0001], 80), 8)?.A).toBe('[::ffff:10.0.0.1]:80');
     expect(decodePayload(field, v6([1, 0, 0, 2, 0, 0, 0, 3], 1), 8)?.A).toBe('[1:0:0:2::3]:1');
+    expect(decodePayload(field, bytes(u32(2), [2, 0]), 8)?.A).toBe('0x0200');
     // An unknown address family stays visible as hex.
     expect(decodePayload(field, bytes(u32(4), [9, 0, 1, 2]), 8)?.A).toBe('0x09000102');
   });

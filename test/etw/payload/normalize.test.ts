@@ -27,6 +27,7 @@ describe('normalizeFieldText (event XML text -> the ETL reader value)', () => {
     [f('FILETIME', 'dateTime'), '2011-01-23T08:00:05.1234567Z', '2011-01-23T08:00:05.123456700Z'],
     [f('FILETIME', 'dateTime'), '2011-01-23T09:00:05+01:00', '2011-01-23T08:00:05.000000000Z'],
     [f('SYSTEMTIME'), 'yesterday', 'yesterday'],
+    [f('FILETIME'), '2011-13-45T99:00:00Z', '2011-13-45T99:00:00Z'],
     [f('Binary', 'SocketAddress'), '[2001:DB8::1]:443', '[2001:db8::1]:443'],
     [f('Binary', 'hexBinary'), '0a0B', '0x0A0B'],
     [f('Binary'), '', ''],

@@ -124,6 +124,11 @@ describe('readXmlEvents', () => {
     ]);
   });
 
+  it('keeps an event that names no provider at all, with the empty GUID', async () => {
+    const { events } = await read(utf8('<Event><System><EventID>5</EventID></System></Event>'), 'Event');
+    expect(events[0]).toMatchObject({ provider: '00000000-0000-0000-0000-000000000000', providerGuid: '00000000-0000-0000-0000-000000000000', id: 5, name: '' });
+  });
+
   it('names the provider from the bundled schema when the XML gives only its name', async () => {
     const text = '<Event><System><Provider Name="Microsoft-Windows-HttpService"/><EventID>12</EventID><Version>0</Version><Keywords>junk</Keywords></System><EventData><Data Name="RequestId">0xfe00000080000146</Data><Data Name="HttpStatus">304</Data></EventData></Event>';
     const { events } = await read(utf8(text), 'Event');
