@@ -56,7 +56,8 @@ export class EtlClock {
       this.cachedSecond = seconds;
       this.cachedPrefix = new Date(seconds * 1000).toISOString().slice(0, 19);
     }
-    const fraction = String(ticks).padStart(7, '0');
+    // Seven digits, zero-padded, without padStart (this runs for every event).
+    const fraction = String(ticks + TICKS_PER_SECOND).slice(1);
     this.time = `${this.cachedPrefix}.${fraction}00Z`;
     this.timeUnixNano = seconds === 0 ? String(ticks * 100) : `${seconds}${fraction}00`;
   }

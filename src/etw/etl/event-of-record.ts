@@ -1,7 +1,7 @@
 import type { EtwEvent } from '../event.js';
-import { decodePayload } from '../payload/decode.js';
+import { decodePayloadAt } from '../payload/decode.js';
 import { guidAt } from '../payload/guid.js';
-import { hexOfBytes } from '../payload/hex.js';
+import { hexOfBytes, upperHex8 } from '../payload/hex.js';
 import { findEventSchema, findProviderSchema } from '../schema/lookup.js';
 import type { EtwEventSchema } from '../schema/types.js';
 import type { EtlBuffer } from './buffers.js';
@@ -15,7 +15,8 @@ interface ProviderCache {
   name: string;
 }
 
-const UPPER_HEX_8 = (n: number) => n.toString(16).toUpperCase().padStart(8, '0');
+/** Keyword masks repeat: their text is cached (bounded, for files with many distinct masks). */
+const KEYWORDS_CACHE_LIMIT = 4096;
 
 /**
  * Builds the event record from one EVENT_HEADER record: provider and event names from the bundled schema,
@@ -27,6 +28,10 @@ export class EventBuilder {
   private schemaKey = -1;
   private schemaGuid = '';
   private schema: EtwEventSchema | undefined;
+  private readonly keywordsText = new Map<number, Map<number, string>>();
+  /** Consecutive events mostly share an activity: its text is reused while the bytes match. */
+  private readonly activityBytes = new Uint8Array(16);
+  private activityText = '';
   /** The computer name, once a SystemConfig record has named it. */
   computer: string | undefined;
 
@@ -36,8 +41,7 @@ export class EventBuilder {
     const { bytes } = buffer;
     const provider = this.providerOf(bytes, r.providerOffset);
     const schema = this.schemaOf(provider.guid, r.id, r.version);
-    const payload = bytes.subarray(r.payloadStart, r.payloadEnd);
-    const fields = schema === undefined ? undefined : decodePayload(schema.fields, payload, r.pointerSize);
+    const fields = schema === undefined ? undefined : decodePayloadAt(schema.fields, bytes, buffer.view, r.payloadStart, r.payloadEnd, r.pointerSize);
     const clock = this.clock();
     clock.convert(r.timestampHigh, r.timestampLow);
     const event: {
@@ -51,18 +55,45 @@ export class EventBuilder {
       level: r.level,
       task: r.task,
       opcode: r.opcode,
-      keywords: `0x${UPPER_HEX_8(r.keywordsHigh)}${UPPER_HEX_8(r.keywordsLow)}`,
+      keywords: this.keywordsOf(r.keywordsHigh, r.keywordsLow),
       time: clock.time,
       timeUnixNano: clock.timeUnixNano,
       processId: r.processId,
       threadId: r.threadId,
-      activityId: guidAt(bytes, r.activityOffset),
+      activityId: this.activityOf(bytes, r.activityOffset),
       fields: fields ?? {},
     };
     if (r.relatedActivityOffset >= 0) event.relatedActivityId = guidAt(bytes, r.relatedActivityOffset);
     if (this.computer !== undefined) event.computer = this.computer;
-    if (fields === undefined) event.payloadHex = hexOfBytes(payload, 0, payload.length, false);
+    if (fields === undefined) event.payloadHex = hexOfBytes(bytes, r.payloadStart, r.payloadEnd, false);
     return event;
+  }
+
+  private activityOf(bytes: Uint8Array, offset: number): string {
+    const last = this.activityBytes;
+    let same = this.activityText !== '';
+    for (let i = 0; same && i < 16; i++) same = last[i] === bytes[offset + i];
+    if (!same) {
+      last.set(bytes.subarray(offset, offset + 16));
+      this.activityText = guidAt(bytes, offset);
+    }
+    return this.activityText;
+  }
+
+  private keywordsOf(high: number, low: number): string {
+    let byLow = this.keywordsText.get(high);
+    if (byLow === undefined) {
+      if (this.keywordsText.size >= KEYWORDS_CACHE_LIMIT) this.keywordsText.clear();
+      byLow = new Map();
+      this.keywordsText.set(high, byLow);
+    }
+    let text = byLow.get(low);
+    if (text === undefined) {
+      if (byLow.size >= KEYWORDS_CACHE_LIMIT) byLow.clear();
+      text = `0x${upperHex8(high)}${upperHex8(low)}`;
+      byLow.set(low, text);
+    }
+    return text;
   }
 
   private providerOf(bytes: Uint8Array, offset: number): ProviderCache {

@@ -3,10 +3,10 @@ import type { EtwFieldSchema } from '../schema/types.js';
 import { guidAt } from './guid.js';
 import { hexOfBytes, hexOfUint64, numberOrDecimal } from './hex.js';
 import { socketAddressText } from './socket-address.js';
+import { textAt } from './text.js';
 import { filetimeToUnixNanos, isoOfUnixNanos } from './time.js';
 
 const TWO_32 = 4294967296;
-const utf16 = new TextDecoder('utf-16le');
 
 /** Payload fields by name, in template order. */
 export type EtwFields = Record<string, EtwFieldValue>;
@@ -19,20 +19,36 @@ export type EtwFields = Record<string, EtwFieldValue>;
  */
 export function decodePayload(fields: readonly EtwFieldSchema[], payload: Uint8Array, pointerSize: 4 | 8): EtwFields | undefined {
   const view = new DataView(payload.buffer, payload.byteOffset, payload.byteLength);
-  const end = payload.length;
+  return decodePayloadAt(fields, payload, view, 0, payload.length, pointerSize);
+}
+
+/**
+ * {@link decodePayload} for the payload at `[start, end)` of a larger buffer, with a DataView over the same
+ * bytes (`bytes[i]` and `view` offset `i` the same byte): the ETL reader decodes in place, without a view
+ * per event.
+ */
+export function decodePayloadAt(
+  fields: readonly EtwFieldSchema[],
+  bytes: Uint8Array,
+  view: DataView,
+  start: number,
+  end: number,
+  pointerSize: 4 | 8
+): EtwFields | undefined {
   const out: EtwFields = {};
-  let at = 0;
-  for (const field of fields) {
-    const size = sizeOf(field, out, payload, at, pointerSize);
+  let at = start;
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i];
+    const size = sizeOf(field, out, bytes, at, end, pointerSize);
     if (size < 0 || at + size > end) return undefined;
-    out[field.name] = valueOf(field, payload, view, at, size);
+    out[field.name] = valueOf(field, bytes, view, at, size);
     at += size;
   }
   return out;
 }
 
 /** Bytes the field occupies at `at`, or -1 when it cannot be known. Strings include their NUL. */
-function sizeOf(field: EtwFieldSchema, decoded: EtwFields, bytes: Uint8Array, at: number, pointerSize: number): number {
+function sizeOf(field: EtwFieldSchema, decoded: EtwFields, bytes: Uint8Array, at: number, end: number, pointerSize: number): number {
   switch (field.inType) {
     case 'Int8':
     case 'UInt8':
@@ -58,19 +74,20 @@ function sizeOf(field: EtwFieldSchema, decoded: EtwFields, bytes: Uint8Array, at
     case 'SYSTEMTIME':
       return 16;
     case 'SID':
-      return at + 2 <= bytes.length ? 8 + 4 * bytes[at + 1] : -1;
+      return at + 2 <= end ? 8 + 4 * bytes[at + 1] : -1;
     case 'UnicodeString': {
       const fixed = lengthOf(field, decoded);
       if (fixed !== undefined) return fixed * 2;
       let i = at;
-      while (i + 1 < bytes.length && (bytes[i] !== 0 || bytes[i + 1] !== 0)) i += 2;
-      return i + 1 < bytes.length ? i + 2 - at : bytes.length - at;
+      while (i + 1 < end && (bytes[i] !== 0 || bytes[i + 1] !== 0)) i += 2;
+      return i + 1 < end ? i + 2 - at : end - at;
     }
     case 'AnsiString': {
       const fixed = lengthOf(field, decoded);
       if (fixed !== undefined) return fixed;
-      const nul = bytes.indexOf(0, at);
-      return nul < 0 ? bytes.length - at : nul + 1 - at;
+      let i = at;
+      while (i < end && bytes[i] !== 0) i++;
+      return i < end ? i + 1 - at : end - at;
     }
     case 'Binary':
       return lengthOf(field, decoded) ?? -1;
@@ -123,9 +140,9 @@ function valueOf(field: EtwFieldSchema, b: Uint8Array, view: DataView, at: numbe
     case 'SID':
       return sidText(b, view, at);
     case 'UnicodeString':
-      return stripNul(utf16.decode(b.subarray(at, at + (size & ~1))));
+      return textAt(b, at, at + (size & ~1), 2);
     case 'AnsiString':
-      return ansi(b, at, at + size);
+      return textAt(b, at, at + size, 1);
     case 'Binary':
       if (field.outType === 'SocketAddress') return socketAddressText(b, at, size) ?? binaryText(b, at, size);
       return binaryText(b, at, size);
@@ -136,18 +153,6 @@ function uint64(view: DataView, at: number): number | string {
   const high = view.getUint32(at + 4, true);
   const low = view.getUint32(at, true);
   return high < 0x200000 ? high * TWO_32 + low : view.getBigUint64(at, true).toString();
-}
-
-function stripNul(text: string): string {
-  const nul = text.indexOf('\0');
-  return nul < 0 ? text : text.slice(0, nul);
-}
-
-/** ANSI strings from these providers are ASCII; bytes above 0x7F map to Latin-1 code points. */
-function ansi(b: Uint8Array, start: number, end: number): string {
-  let out = '';
-  for (let i = start; i < end && b[i] !== 0; i++) out += String.fromCharCode(b[i]);
-  return out;
 }
 
 function binaryText(b: Uint8Array, at: number, size: number): string {

@@ -1,0 +1,144 @@
+// npm run bench:etw [-- --size-mb 200] [--rounds 3] [--python-mb 4] [--etl-parser DIR] [--json PATH]
+// Builds a large ETL from the real capture's buffers (in a temp dir, removed after), then in ONE process
+// times readEtlEvents against a bare walk over the same records (buffers + record headers, no decoding),
+// alternating, with RSS sampled while reading. Then runs airbus-cert/etl-parser (Python) on a prefix of
+// the same file, from a fetched snapshot passed as --etl-parser (never part of this repository).
+import { execFileSync } from 'node:child_process';
+import { closeSync, createReadStream, mkdtempSync, openSync, readFileSync, rmSync, writeSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { machine } from './lib/machine.mjs';
+
+const require = createRequire(import.meta.url);
+const { readEtlEvents } = require('../.bench/cjs/etw/etl/read-etl.js');
+const { readEtlBuffers } = require('../.bench/cjs/etw/etl/buffers.js');
+const { walkRecords } = require('../.bench/cjs/etw/etl/records.js');
+
+const { values } = parseArgs({
+  options: {
+    'size-mb': { type: 'string', default: '200' },
+    rounds: { type: 'string', default: '3' },
+    'python-mb': { type: 'string', default: '4' },
+    'etl-parser': { type: 'string', default: process.env.ETL_PARSER_DIR ?? '' },
+    python: { type: 'string', default: '/usr/bin/python3' },
+    json: { type: 'string', default: '' },
+  },
+});
+const CAPTURE = resolve('test/fixtures/etw/HTTP_Server.etl');
+const CHUNK = 1 << 20;
+const MB = 1024 * 1024;
+
+/** The capture's first buffer (log file header), then its data buffers repeated until `bytes` is reached. */
+function buildLargeEtl(path, bytes) {
+  const capture = readFileSync(CAPTURE);
+  const bufferSize = capture.readUInt32LE(0);
+  const data = capture.subarray(bufferSize);
+  const fd = openSync(path, 'w');
+  writeSync(fd, capture.subarray(0, bufferSize));
+  let written = bufferSize;
+  while (written < bytes) written += writeSync(fd, data);
+  closeSync(fd);
+  return written;
+}
+
+async function bareWalk(path, rss) {
+  let events = 0;
+  const visitor = { event: () => events++, logfileHeader: () => {}, computerName: () => {}, damage: () => {} };
+  for await (const item of readEtlBuffers(createReadStream(path, { highWaterMark: CHUNK }))) {
+    if (item.kind === 'buffer') walkRecords(item, visitor);
+    if ((events & 0x3fff) === 0) rss.sample();
+  }
+  return events;
+}
+
+async function fullRead(path, rss) {
+  let events = 0;
+  let problems = 0;
+  let fieldCount = 0;
+  for await (const e of readEtlEvents(createReadStream(path, { highWaterMark: CHUNK }), { onProblem: () => problems++ })) {
+    events++;
+    fieldCount += e.name.length > 0 ? 1 : 0;
+    if ((events & 0x3fff) === 0) rss.sample();
+  }
+  if (problems > 0 || fieldCount !== events) throw new Error(`unexpected: ${problems} problems, ${events - fieldCount} unnamed events`);
+  return events;
+}
+
+function rssTracker() {
+  let peak = process.memoryUsage.rss();
+  return { sample: () => (peak = Math.max(peak, process.memoryUsage.rss())), peak: () => peak };
+}
+
+async function time(fn, path) {
+  const rss = rssTracker();
+  const started = process.hrtime.bigint();
+  const events = await fn(path, rss);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { seconds, events, peakRss: rss.peak() };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const dir = mkdtempSync(join(tmpdir(), 'etw-bench-'));
+try {
+  const path = join(dir, 'large.etl');
+  const size = buildLargeEtl(path, Number(values['size-mb']) * MB);
+  globalThis.gc?.();
+  const baselineRss = process.memoryUsage.rss();
+  const before = machine();
+  const runs = { walk: [], read: [] };
+  for (let r = 0; r < Number(values.rounds); r++) {
+    const order = r % 2 === 0 ? ['walk', 'read'] : ['read', 'walk'];
+    for (const mode of order) {
+      const result = await time(mode === 'walk' ? bareWalk : fullRead, path);
+      runs[mode].push(result);
+      console.error(`round ${r + 1} ${mode}: ${(size / MB / result.seconds).toFixed(1)} MB/s, ${result.events} events, peak RSS +${((result.peakRss - baselineRss) / MB).toFixed(1)} MB`);
+    }
+  }
+  const summary = (mode) => {
+    const seconds = median(runs[mode].map((r) => r.seconds));
+    return {
+      mbPerSecond: size / MB / seconds,
+      eventsPerSecond: runs[mode][0].events / seconds,
+      medianSeconds: seconds,
+      events: runs[mode][0].events,
+      peakRssAboveBaselineMb: Math.max(...runs[mode].map((r) => r.peakRss - baselineRss)) / MB,
+      rounds: runs[mode],
+    };
+  };
+  const walk = summary('walk');
+  const read = summary('read');
+
+  let python;
+  if (values['etl-parser'] !== '') {
+    const prefix = join(dir, 'prefix.etl');
+    const bufferSize = readFileSync(CAPTURE).readUInt32LE(0);
+    const prefixBytes = Math.floor((Number(values['python-mb']) * MB) / bufferSize) * bufferSize;
+    writeFileSync(prefix, readFileSync(path).subarray(0, prefixBytes));
+    const script = resolve('bench/python/etl_parser_rate.py');
+    python = JSON.parse(execFileSync(values.python, [script, values['etl-parser'], prefix], { encoding: 'utf8', maxBuffer: 1 << 20 }));
+    python.mbPerSecond = python.bytes / MB / python.seconds;
+    python.eventsPerSecond = python.events / python.seconds;
+  }
+
+  const row = (name, r) => `| ${name} | ${r.mbPerSecond.toFixed(2)} | ${Math.round(r.eventsPerSecond).toLocaleString('en-US')} |`;
+  console.log(`\nfile: ${(size / MB).toFixed(0)} MB, ${read.events.toLocaleString('en-US')} events; RSS baseline ${(baselineRss / MB).toFixed(0)} MB\n`);
+  console.log('| reader | MB/s | events/s |\n|---|---:|---:|');
+  console.log(row('bare walk (buffers + record headers)', walk));
+  console.log(row('readEtlEvents (full records)', read));
+  if (python !== undefined) console.log(row(`etl-parser (Python), first ${(python.bytes / MB).toFixed(1)} MB`, python));
+  console.log(`\nreadEtlEvents / bare walk time: ${(read.medianSeconds / walk.medianSeconds).toFixed(2)}x (goal <= 4x)`);
+  if (python !== undefined) console.log(`readEtlEvents / etl-parser throughput: ${(read.mbPerSecond / python.mbPerSecond).toFixed(0)}x (goal >= 300x)`);
+  console.log(`peak RSS above baseline: walk ${walk.peakRssAboveBaselineMb.toFixed(1)} MB, read ${read.peakRssAboveBaselineMb.toFixed(1)} MB (goal < 100 MB)`);
+
+  if (values.json !== '') {
+    const report = { date: new Date().toISOString(), machine: before, loadavgAfter: machine().loadavg, fileBytes: size, baselineRss, walk, read, python };
+    mkdirSync(dirname(resolve(values.json)), { recursive: true });
+    writeFileSync(resolve(values.json), `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`results written to ${values.json}`);
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
