@@ -1,8 +1,8 @@
 // npm run bench:etw-spans [-- --size-mb 200] [--rounds 3] [--json PATH] [--keep]
 // Builds a large ETL from the real capture (its data buffers repeated, each copy's record timestamps moved
 // minutes past the previous copy's, so time runs forward as in a long capture), then in ONE process times, in
-// alternating order: readEtwEvents alone over the file, and `etw spans` (runEtwSpans: read, join, spans,
-// OTLP JSON Lines written to a file). RSS is sampled while each runs. Goal: import <= 3x the read, flat RSS.
+// rotating order: readEtwEvents alone over the file, the join alone (importEtwSpans, spans dropped), and
+// `etw spans` (runEtwSpans: read, join, OTLP JSON Lines written to a file). RSS is sampled while each runs. Goal: import <= 3x the read, flat RSS.
 import { createReadStream, mkdtempSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync, closeSync } from 'node:fs';
 import { Buffer } from 'node:buffer';
 import { createRequire } from 'node:module';
@@ -17,6 +17,7 @@ const { readEtwEvents } = require('../.bench/cjs/etw/read-etw-events.js');
 const { readEtlBuffers } = require('../.bench/cjs/etw/etl/buffers.js');
 const { walkRecords } = require('../.bench/cjs/etw/etl/records.js');
 const { runEtwSpans } = require('../.bench/cjs/cli/etw-spans/run-etw-spans.js');
+const { importEtwSpans } = require('../.bench/cjs/etw/spans/index.js');
 
 const { values } = parseArgs({
   options: {
@@ -85,6 +86,14 @@ async function readOnly(path) {
   return { events };
 }
 
+/** The join alone: spans made and dropped, no encoding or output. */
+async function joinOnly(path) {
+  let spans = 0;
+  const imported = importEtwSpans(readEtwEvents(createReadStream(path, { highWaterMark: MB })));
+  for await (const span of imported) if (span.ended) spans++;
+  return { events: imported.summary.events, spans };
+}
+
 async function importSpans(path, out) {
   let summary = '';
   const io = { out: async () => {}, err: async (text) => void (summary += text), env: {} };
@@ -105,14 +114,15 @@ try {
   globalThis.gc?.();
   const baselineRss = process.memoryUsage.rss();
   const before = machine();
-  const runs = { read: [], import: [] };
+  const runs = { read: [], join: [], import: [] };
+  const orders = [['read', 'join', 'import'], ['import', 'join', 'read'], ['join', 'read', 'import']];
   for (let r = 0; r < Number(values.rounds); r++) {
-    for (const mode of r % 2 === 0 ? ['read', 'import'] : ['import', 'read']) {
+    for (const mode of orders[r % orders.length]) {
       globalThis.gc?.();
       const rss = rssSampler();
       const started = process.hrtime.bigint();
       const cpuBefore = process.cpuUsage();
-      const result = mode === 'read' ? await readOnly(path) : await importSpans(path, out);
+      const result = mode === 'read' ? await readOnly(path) : mode === 'join' ? await joinOnly(path) : await importSpans(path, out);
       const cpu = process.cpuUsage(cpuBefore);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const cpuSeconds = (cpu.user + cpu.system) / 1e6;
@@ -123,6 +133,8 @@ try {
   }
   const readSeconds = median(runs.read.map((r) => r.seconds));
   const importSeconds = median(runs.import.map((r) => r.seconds));
+  const joinSeconds = median(runs.join.map((r) => r.seconds));
+  const joinCpu = median(runs.join.map((r) => r.cpuSeconds));
   const readCpu = median(runs.read.map((r) => r.cpuSeconds));
   const importCpu = median(runs.import.map((r) => r.cpuSeconds));
   const last = runs.import.at(-1);
@@ -130,11 +142,13 @@ try {
   console.log(`\nfile: ${(size / MB).toFixed(0)} MB, ${last.events.toLocaleString('en-US')} events, ${last.spans.toLocaleString('en-US')} spans; OTLP JSON out: ${(last.outBytes / MB).toFixed(0)} MB; RSS baseline ${(baselineRss / MB).toFixed(0)} MB\n`);
   console.log('| run | median wall s | median CPU s | MB/s (wall) | events/s (wall) | spans/s (wall) | peak RSS above baseline |\n|---|---:|---:|---:|---:|---:|---:|');
   console.log(`| readEtwEvents alone | ${readSeconds.toFixed(2)} | ${readCpu.toFixed(2)} | ${(size / MB / readSeconds).toFixed(1)} | ${Math.round(last.events / readSeconds).toLocaleString('en-US')} | | ${peak('read').toFixed(1)} MB |`);
+  console.log(`| readEtwEvents + importEtwSpans (spans dropped) | ${joinSeconds.toFixed(2)} | ${joinCpu.toFixed(2)} | ${(size / MB / joinSeconds).toFixed(1)} | ${Math.round(last.events / joinSeconds).toLocaleString('en-US')} | ${Math.round(last.spans / joinSeconds).toLocaleString('en-US')} | ${peak('join').toFixed(1)} MB |`);
   console.log(`| etw spans -> OTLP JSON file | ${importSeconds.toFixed(2)} | ${importCpu.toFixed(2)} | ${(size / MB / importSeconds).toFixed(1)} | ${Math.round(last.events / importSeconds).toLocaleString('en-US')} | ${Math.round(last.spans / importSeconds).toLocaleString('en-US')} | ${peak('import').toFixed(1)} MB |`);
   console.log(`\nimport / read: ${(importSeconds / readSeconds).toFixed(2)}x wall time, ${(importCpu / readCpu).toFixed(2)}x CPU time (goal <= 3x)`);
+  console.log(`join alone / read: ${(joinSeconds / readSeconds).toFixed(2)}x wall time, ${(joinCpu / readCpu).toFixed(2)}x CPU time`);
   console.log(`summary of the last import:\n${last.summary}`);
   if (values.json !== '') {
-    const report = { date: new Date().toISOString(), machine: before, loadavgAfter: machine().loadavg, fileBytes: size, baselineRss, readSeconds, importSeconds, readCpu, importCpu, wallRatio: importSeconds / readSeconds, cpuRatio: importCpu / readCpu, runs };
+    const report = { date: new Date().toISOString(), machine: before, loadavgAfter: machine().loadavg, fileBytes: size, baselineRss, readSeconds, joinSeconds, importSeconds, readCpu, joinCpu, importCpu, wallRatio: importSeconds / readSeconds, cpuRatio: importCpu / readCpu, runs };
     mkdirSync(dirname(resolve(values.json)), { recursive: true });
     writeFileSync(resolve(values.json), `${JSON.stringify(report, null, 2)}\n`);
     console.log(`results written to ${values.json}`);
