@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trace';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EtwEvent, EtwProblem } from '../../src/etw/event.js';
@@ -114,6 +115,56 @@ describe('etw spans: OTLP JSON Lines', () => {
     const { status, err } = await run(request, read);
     expect(status).toBe(1);
     expect(err).toContain(message);
+  });
+});
+
+describe('etw spans: batches through a span exporter, in process', () => {
+  const read = fakeReader({ 'capture.etl': { events: joinCaptureEvents() } });
+  const exportRun = async (exporter: InMemorySpanExporter, request: Partial<EtwSpansRequest> = {}) => {
+    let out = '';
+    let err = '';
+    const io: EtwSpansIo = { out: async (t) => void (out += t), err: async (t) => void (err += t), env: {} };
+    const status = await runEtwSpans({ kind: 'etw-spans', files: ['capture.etl'], endpoint: 'http://127.0.0.1:4318', ...request }, io, read, () => exporter);
+    return { status, out, err };
+  };
+
+  it("hands every span to the exporter (the SDK's InMemorySpanExporter) and counts them", async () => {
+    const exporter = new InMemorySpanExporter();
+    const spans: ReadableSpan[] = [];
+    const keep = exporter.export.bind(exporter);
+    exporter.export = (batch, done) => {
+      spans.push(...batch);
+      keep(batch, done);
+    };
+    const { status, out, err } = await exportRun(exporter);
+    expect(status).toBe(0);
+    expect(out).toBe('');
+    expect(spans).toHaveLength(9);
+    expect(err).toContain('9 spans exported to http://127.0.0.1:4318, 0 failed');
+  });
+
+  it('writes OTLP JSON to --out - as well when asked, besides the export', async () => {
+    const { status, out } = await exportRun(new InMemorySpanExporter(), { out: '-' });
+    expect(status).toBe(0);
+    assertJoinCases(spansOfLines(out));
+  });
+
+  it('counts the spans of failed batches as lost and exits 3', async () => {
+    const exporter = new InMemorySpanExporter();
+    await exporter.shutdown(); // a stopped exporter fails every export, as a real one does when it cannot send
+    const { status, err } = await exportRun(exporter);
+    expect(status).toBe(3);
+    expect(err).toMatch(/0 spans exported to http:\/\/127\.0\.0\.1:4318, 9 failed\n  export failed: 9 spans lost \(.+\)/);
+  });
+});
+
+describe('etw spans: standard input', () => {
+  it("reads - from the io's standard input bytes", async () => {
+    const bytes = etlOf(joinCaptureEvents(), 'WEB01');
+    let out = '';
+    const io: EtwSpansIo = { out: async (t) => void (out += t), err: async () => undefined, env: {}, stdinBytes: async function* () { yield bytes; } };
+    expect(await runEtwSpans({ kind: 'etw-spans', files: ['-'] }, io)).toBe(0);
+    assertJoinCases(spansOfLines(out));
   });
 });
 

@@ -1,11 +1,12 @@
 /// <reference types="node" />
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import type { SpanExporter } from '@opentelemetry/sdk-trace';
 import type { EtwEvent, EtwProblem } from '../../etw/event.js';
 import { readEtwEvents } from '../../etw/read-etw-events.js';
 import { importEtwSpans, mergeByTime, type EtwSpan } from '../../etw/spans/index.js';
 import { otlpJsonLine } from './otlp-json-lines.js';
-import { BatchExport, createTraceExporter, exportTargetOf } from './otlp-export.js';
+import { BatchExport, createTraceExporter, exportTargetOf, type ExportTarget } from './otlp-export.js';
 import type { EtwSpansRequest } from './request.js';
 import { FileProblem, problemLine, summaryLines } from './summary.js';
 
@@ -19,6 +20,9 @@ const REDRAW_MS = 200;
 
 /** Reads the events of one input, reporting each damaged part to `onProblem` (the `/etw` reader). */
 export type ReadEvents = (source: string | AsyncIterable<Uint8Array>, onProblem: (problem: EtwProblem) => void) => AsyncIterable<EtwEvent>;
+
+/** Makes the span exporter for an export target: the official OTLP exporters by default. */
+export type MakeExporter = (target: ExportTarget) => SpanExporter;
 
 /** What `etw spans` needs from its process; the CLI's `CliIo` fits. */
 export interface EtwSpansIo {
@@ -35,7 +39,12 @@ export interface EtwSpansIo {
  * as spans, writes them as OTLP JSON Lines and/or exports them in batches, and prints a summary with the
  * reader's problems repeated. Returns the exit status ({@link ETW_SPANS_EXIT}).
  */
-export async function runEtwSpans(request: EtwSpansRequest, io: EtwSpansIo, read: ReadEvents = readWithProblems): Promise<number> {
+export async function runEtwSpans(
+  request: EtwSpansRequest,
+  io: EtwSpansIo,
+  read: ReadEvents = readWithProblems,
+  makeExporter: MakeExporter = createTraceExporter
+): Promise<number> {
   const target = exportTargetOf(request.endpoint, request.protocol, io.env ?? process.env);
   if (typeof target === 'string') {
     await io.err(`e2eactivity etw spans: ${target}\n`);
@@ -55,7 +64,7 @@ export async function runEtwSpans(request: EtwSpansRequest, io: EtwSpansIo, read
   const file = outPath === undefined || outPath === '-' ? undefined : createWriteStream(outPath);
   const decoder = new TextDecoder();
   const write = file === undefined ? (bytes: Uint8Array) => io.out(decoder.decode(bytes)) : (bytes: Uint8Array) => writeTo(file, bytes);
-  const exporter = target === undefined ? undefined : new BatchExport(createTraceExporter(target));
+  const exporter = target === undefined ? undefined : new BatchExport(makeExporter(target));
   const progress = progressDrawer(io, exporter);
 
   let written = 0;
