@@ -154,7 +154,7 @@ describe('etw spans: batches through a span exporter, in process', () => {
     await exporter.shutdown(); // a stopped exporter fails every export, as a real one does when it cannot send
     const { status, err } = await exportRun(exporter);
     expect(status).toBe(3);
-    expect(err).toMatch(/0 spans exported to http:\/\/127\.0\.0\.1:4318, 9 failed\n  export failed: 9 spans lost \(.+\)/);
+    expect(err).toMatch(/0 spans exported to http:\/\/127\.0\.0\.1:4318, 9 failed\n {2}export failed: 9 spans lost \(.+\)/);
   });
 });
 
