@@ -1,6 +1,7 @@
 import type { EtwEvent } from '../event.js';
 
-type EventSource = AsyncIterable<EtwEvent> | Iterable<EtwEvent>;
+/** Events of one capture, in time order: what `readEtwEvents` gives, or an array. */
+export type EventSource = AsyncIterable<EtwEvent> | Iterable<EtwEvent>;
 
 interface Head {
   readonly iterator: AsyncIterator<EtwEvent> | Iterator<EtwEvent>;

@@ -1,10 +1,11 @@
 import { Attributes, HrTime, Link, SpanContext, SpanKind, SpanStatusCode, TraceFlags } from '@opentelemetry/api';
+import type { InstrumentationScope } from '@opentelemetry/core';
 import { resourceFromAttributes, type Resource } from '@opentelemetry/resources';
 import type { EtwFieldValue } from '../event.js';
 import type { EtwSpan, EtwSpanEvent } from './types.js';
 
-/** The instrumentation scope of every imported span. */
-export const ETW_IMPORT_SCOPE = { name: 'opentelemetry-propagator-e2eactivity/etw' } as const;
+/** The instrumentation scope of every imported span: `opentelemetry-propagator-e2eactivity/etw`. */
+export const ETW_IMPORT_SCOPE: InstrumentationScope = { name: 'opentelemetry-propagator-e2eactivity/etw' };
 
 /** Attribute set on a span whose request or activity never finished in the input. */
 export const END_NOT_SEEN_ATTRIBUTE = 'windows.etw.end_not_seen';

@@ -4,9 +4,13 @@ import type { Resource } from '@opentelemetry/resources';
 
 /** An event of a span, as `@opentelemetry/sdk-trace` keeps it (`TimedEvent`). */
 export interface EtwSpanEvent {
+  /** The event's name as the reader gives it (`Deliver`, `FastResp`), or `event <id>`. */
   readonly name: string;
+  /** When the event was logged. */
   readonly time: HrTime;
+  /** The event's payload fields, by name. */
   readonly attributes: Attributes;
+  /** Always 0: every field is kept. */
   readonly droppedAttributesCount: number;
 }
 
@@ -16,23 +20,39 @@ export interface EtwSpanEvent {
  * is. Ids and times come from the events, not from a tracer.
  */
 export interface EtwSpan {
+  /** The HTTP method of an Http.sys request, `WCF <operation>`, the operation's MethodName, or `<Contract>/<method>`. */
   readonly name: string;
+  /** SERVER (Http.sys request, WCF message), INTERNAL (WCF operation) or CLIENT (WCF client call). */
   readonly kind: SpanKind;
+  /** Trace id (the GUID's digits, or the Http.sys request activity's) and the span's own id. */
   readonly spanContext: () => SpanContext;
   /** The parent, absent for a root span. */
   readonly parentSpanContext?: SpanContext;
+  /** The first event of the span (RecvReq, the WCF receive, the client's ClientOperationPrepared). */
   readonly startTime: HrTime;
+  /** The last send, DispatchStop or ServiceChannelCallStop; else the last event. */
   readonly endTime: HrTime;
+  /** `endTime - startTime`. */
   readonly duration: HrTime;
+  /** ERROR on the failure events, with what they said; otherwise UNSET. */
   readonly status: SpanStatus;
+  /** HTTP semantic conventions, `windows.httpsys.*`, `windows.wcf.*`, `windows.etw.*`, `e2eactivity.id`. */
   readonly attributes: Attributes;
+  /** For an ambiguous Http.sys match: the candidate WCF message spans. */
   readonly links: Link[];
+  /** The other events of the request or message, with their fields, in time order. */
   readonly events: EtwSpanEvent[];
+  /** Always true. */
   readonly ended: boolean;
+  /** `service.name` and `host.name`. */
   readonly resource: Resource;
+  /** `opentelemetry-propagator-e2eactivity/etw` (ETW_IMPORT_SCOPE). */
   readonly instrumentationScope: InstrumentationScope;
+  /** Always 0. */
   readonly droppedAttributesCount: number;
+  /** Span events left out beyond 128 per span. */
   readonly droppedEventsCount: number;
+  /** Always 0. */
   readonly droppedLinksCount: number;
 }
 
@@ -41,10 +61,15 @@ export interface EtwSpan {
  * header (it carries `e2eactivity.id`). A `ReadableSpan` of `@opentelemetry/sdk-trace` fits.
  */
 export interface KnownSpan {
+  /** Its trace and span id. */
   readonly spanContext: () => Pick<SpanContext, 'traceId' | 'spanId'>;
+  /** Only CLIENT spans are used. */
   readonly kind: SpanKind;
+  /** When the call started. */
   readonly startTime: HrTime;
+  /** When the call ended. */
   readonly endTime: HrTime;
+  /** Only spans with `e2eactivity.id` are used. */
   readonly attributes: Attributes;
 }
 
