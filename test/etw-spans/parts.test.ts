@@ -5,7 +5,7 @@ import type { EtwEvent } from '../../src/etw/event.js';
 import { addRequestEvent, MAX_EVENTS_PER_SPAN, openRequest, requestIdOfActivity } from '../../src/etw/spans/httpsys-request.js';
 import { socketAddressParts, urlParts } from '../../src/etw/spans/httpsys-span.js';
 import { candidatesOf, mayStillClaim, servesPath } from '../../src/etw/spans/join.js';
-import { resourceOf, toEtwSpan } from '../../src/etw/spans/span-data.js';
+import { hrTimeOfText, resourceOf, toEtwSpan } from '../../src/etw/spans/span-data.js';
 import { addWcfEvent, openActivity, type WcfMessage } from '../../src/etw/spans/wcf-activity.js';
 import { etwEvent, nsAt } from '../support/etw-scenario.js';
 
@@ -114,5 +114,15 @@ describe('limits and odd values', () => {
     const span = toEtwSpan({ name: 'x', kind: SpanKind.SERVER, traceId: '1'.repeat(32), spanId: '2'.repeat(16), startNs: 5_000_000_001n, endNs: 4n, attributes: {}, events: [], links: [], resource });
     expect(span.endTime).toEqual(span.startTime);
     expect(span.duration).toEqual([0, 0]);
+  });
+});
+
+describe('hrTimeOfText', () => {
+  it.each([
+    ['1295820447226611000', [1295820447, 226611000]],
+    ['1000000000', [1, 0]],
+    ['999', [0, 999]],
+  ])('%s', (text, time) => {
+    expect(hrTimeOfText(text)).toEqual(time);
   });
 });

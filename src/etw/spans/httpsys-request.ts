@@ -7,7 +7,7 @@ import {
   HTTP_SYS_SEND_IDS,
   HTTP_VERBS,
 } from './providers.js';
-import { fieldAttributes, hrTimeOf } from './span-data.js';
+import { fieldAttributes, hrTimeOfText } from './span-data.js';
 import type { EtwSpanEvent } from './types.js';
 
 /** Span events kept per request; more are counted as dropped (a request has about ten). */
@@ -103,7 +103,7 @@ export function addRequestEvent(request: HttpSysRequest, event: EtwEvent, ns: bi
   if (request.events.length < MAX_EVENTS_PER_SPAN) {
     request.events.push({
       name: event.name === '' ? `event ${event.id}` : event.name,
-      time: hrTimeOf(ns),
+      time: hrTimeOfText(event.timeUnixNano),
       attributes: fieldAttributes(event.fields),
       droppedAttributesCount: 0,
     });

@@ -38,6 +38,15 @@ export function hrTimeOf(ns: bigint): HrTime {
 }
 
 /**
+ * An event's `timeUnixNano` (decimal text) as `[seconds, nanoseconds]`, by slicing the text: no BigInt
+ * arithmetic for every span event of a large capture.
+ */
+export function hrTimeOfText(timeUnixNano: string): HrTime {
+  const split = timeUnixNano.length - 9;
+  return split <= 0 ? [0, Number(timeUnixNano)] : [Number(timeUnixNano.slice(0, split)), Number(timeUnixNano.slice(split))];
+}
+
+/**
  * A deterministic, non-zero span id (16 hex digits) for a key: importing the same file twice gives the
  * same ids, so a backend keeps one copy. Two 32-bit FNV-1a hashes with different offsets; collisions
  * matter only within one trace.

@@ -1,7 +1,7 @@
 import type { EtwEvent, EtwFieldValue } from '../event.js';
 import { MAX_EVENTS_PER_SPAN } from './httpsys-request.js';
 import { WCF, WCF_TRANSFER_IN_IDS } from './providers.js';
-import { fieldAttributes, hrTimeOf, spanIdOf } from './span-data.js';
+import { fieldAttributes, hrTimeOfText, spanIdOf } from './span-data.js';
 import type { EtwSpanEvent } from './types.js';
 
 /** Something that becomes a span: its times, error and span events. */
@@ -116,13 +116,13 @@ export function addWcfEvent(activity: WcfActivity, event: EtwEvent, ns: bigint):
     }
     case WCF.ServiceChannelCallStop: {
       const call = openCall(activity, f.Action) ?? activity.calls.at(-1);
-      if (call === undefined) return early(activity, event, ns);
+      if (call === undefined) return early(activity, event);
       call.endNs ??= ns;
       return note(call, event, ns);
     }
     default: {
       const target = latest(activity);
-      return target === undefined ? early(activity, event, ns) : note(target, event, ns);
+      return target === undefined ? early(activity, event) : note(target, event, ns);
     }
   }
 }
@@ -192,18 +192,18 @@ function note(item: WcfPart, event: EtwEvent, ns: bigint, activity?: WcfActivity
   touch(item, ns);
   for (const name in event.fields) item.fields[name] ??= event.fields[name];
   if (activity !== undefined) item.events.push(...activity.early.splice(0));
-  if (item.events.length < MAX_EVENTS_PER_SPAN) item.events.push(spanEvent(event, ns));
+  if (item.events.length < MAX_EVENTS_PER_SPAN) item.events.push(spanEvent(event));
   else item.droppedEvents++;
 }
 
-function early(activity: WcfActivity, event: EtwEvent, ns: bigint): void {
-  if (activity.early.length < MAX_EVENTS_PER_SPAN) activity.early.push(spanEvent(event, ns));
+function early(activity: WcfActivity, event: EtwEvent): void {
+  if (activity.early.length < MAX_EVENTS_PER_SPAN) activity.early.push(spanEvent(event));
 }
 
-function spanEvent(event: EtwEvent, ns: bigint): EtwSpanEvent {
+function spanEvent(event: EtwEvent): EtwSpanEvent {
   return {
     name: event.name === '' ? `event ${event.id}` : event.name,
-    time: hrTimeOf(ns),
+    time: hrTimeOfText(event.timeUnixNano),
     attributes: fieldAttributes(event.fields),
     droppedAttributesCount: 0,
   };
