@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Checks the package as users get it: packs it, asserts what the tarball holds, installs it in a fresh
 # project next to @opentelemetry/api (the peer), then require()s it from CommonJS, imports it from ES
-# modules, compiles TypeScript against its types (node16, nodenext, bundler) and runs the e2eactivity bin.
+# modules, compiles TypeScript against its types (node10, node16, nodenext, bundler), runs
+# @arethetypeswrong/cli on the tarball, repeats the checks with the oldest and the newest
+# @opentelemetry/api the peer range allows, and runs the e2eactivity bin.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -38,6 +40,10 @@ echo '{ "name": "check-package-app", "version": "1.0.0", "private": true }' >pac
 npm install --no-audit --no-fund --silent "$work/$tarball" "@opentelemetry/api@$api_version"
 pkg=node_modules/opentelemetry-propagator-e2eactivity
 npm ls --all @opentelemetry/api @opentelemetry/core
+
+step "types of every entry point under every TypeScript resolution (@arethetypeswrong/cli, offline)"
+# No DefinitelyTyped lookup: the package ships its own types, so nothing is fetched.
+node "$repo/node_modules/@arethetypeswrong/cli/dist/index.js" --profile strict --no-definitely-typed --no-color "$work/$tarball"
 
 step "no source maps or map comments pointing at files that are not shipped"
 if grep -rl --include='*.js' --include='*.d.ts' 'sourceMappingURL' "$pkg/build"; then
@@ -105,6 +111,13 @@ for module in node16 nodenext; do
 done
 tsc --module esnext --moduleResolution bundler check-types.ts
 echo 'moduleResolution bundler: compiles'
+# The resolution of TypeScript before 4.7, still the default of `module: commonjs` projects: no `exports`,
+# so the subpaths resolve through `typesVersions`.
+tsc --module commonjs --moduleResolution node10 check-types.ts
+echo 'moduleResolution node10: compiles'
+
+step "the oldest and the newest @opentelemetry/api the peer range allows"
+bash "$repo/scripts/check-api-range.sh" "$work/$tarball" "$PWD"
 
 step "the installed e2eactivity bin"
 test -x node_modules/.bin/e2eactivity
@@ -148,13 +161,18 @@ if node -e "process.exit(require('$repo/package.json').exports['./sdk'] ? 0 : 1)
   # shellcheck disable=SC2086 # one word per package spec
   npm install --no-audit --no-fund --silent $peers
   node -e "const sdk = require('opentelemetry-propagator-e2eactivity/sdk');
-    if (typeof sdk.startE2EActivitySdk !== 'function') throw new Error('CommonJS sdk entry');"
-  node --input-type=module -e "import { startE2EActivitySdk } from 'opentelemetry-propagator-e2eactivity/sdk';
-    if (typeof startE2EActivitySdk !== 'function') throw new Error('ES module sdk entry');"
+    if (typeof sdk.e2eActivitySdkOptions !== 'function') throw new Error('CommonJS sdk entry');"
+  node --input-type=module -e "import { e2eActivitySdkOptions } from 'opentelemetry-propagator-e2eactivity/sdk';
+    if (typeof e2eActivitySdkOptions !== 'function') throw new Error('ES module sdk entry');"
   echo "import { e2eActivitySdkOptions } from 'opentelemetry-propagator-e2eactivity/sdk'; export const f = e2eActivitySdkOptions;" >check-sdk.mts
   cp check-sdk.mts check-sdk.cts
   tsc --module node16 --moduleResolution node16 check-sdk.cts check-sdk.mts
   tsc --module esnext --moduleResolution bundler check-sdk.mts
+  # register has no exports; the flag makes TypeScript resolve its side-effect import all the same.
+  echo "import 'opentelemetry-propagator-e2eactivity/register';" >>check-sdk.mts
+  cp check-sdk.mts check-sdk.ts
+  tsc --module commonjs --moduleResolution node10 --noUncheckedSideEffectImports check-sdk.ts
+  tsc --module node16 --moduleResolution node16 --noUncheckedSideEffectImports check-sdk.mts
   # The preload registers the propagator globally; no exporter, so nothing is sent anywhere.
   OTEL_TRACES_EXPORTER=none node --require opentelemetry-propagator-e2eactivity/register -e "
     const fields = require('@opentelemetry/api').propagation.fields();
@@ -162,4 +180,5 @@ if node -e "process.exit(require('$repo/package.json').exports['./sdk'] ? 0 : 1)
     console.log('register: global propagator fields ' + fields.join(', '));"
 fi
 
+bash "$repo/scripts/check-quickstart.sh"
 step "package OK: $tarball"

@@ -29,6 +29,8 @@ const line3 = (name, range) => {
   if (name === '@opentelemetry/api') return '1.10.0';
   if (name === '@opentelemetry/semantic-conventions') return undefined; // one line for both
   if (name === '@opentelemetry/instrumentation-undici') return '^0.34.0';
+  // Its own line: 0.81 goes with sdk-node 0.223; 0.82 (sdk-node ^0.300) is the newest, none pins 0.301.
+  if (name === '@opentelemetry/auto-instrumentations-node') return '^0.82.0';
   if (/^[~^]?2\./.test(range)) return '~3.1.0'; // stable packages: 2.x -> 3.1
   if (/^[~^]?0\.2\d\d\./.test(range)) return '^0.301.0'; // experimental packages: 0.2xx -> 0.301
   throw new Error(`test-otel3.sh: no 3.x-line version known for ${name}@${range}`);

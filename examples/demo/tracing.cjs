@@ -5,23 +5,20 @@
 const { diag, DiagConsoleLogger, DiagLogLevel } = require('@opentelemetry/api');
 const { HttpInstrumentation } = require('@opentelemetry/instrumentation-http');
 const { NodeSDK } = require('@opentelemetry/sdk-node');
-const { InMemorySpanExporter, SimpleSpanProcessor } = require('@opentelemetry/sdk-trace');
-const {
-  e2eActivitySdkOptions,
-  propagatorOptionsFromEnv,
-  spanProcessorsFromEnv,
-} = require('opentelemetry-propagator-e2eactivity/sdk');
+const { BatchSpanProcessor, InMemorySpanExporter, SimpleSpanProcessor } = require('@opentelemetry/sdk-trace');
+const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-proto');
+const { e2eActivitySdkOptions, propagatorOptionsFromEnv } = require('opentelemetry-propagator-e2eactivity/sdk');
 
 /**
  * Starts NodeSDK. The in-memory exporter always collects the spans, for the summary; with
  * OTEL_EXPORTER_OTLP_ENDPOINT (or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) set, the spans also go over OTLP
- * HTTP as the standard OTEL_* variables say.
+ * (http/protobuf) to that endpoint.
  */
 function startTracing(env) {
   const memory = new InMemorySpanExporter();
   const memoryProcessor = new SimpleSpanProcessor({ exporter: memory });
   const endpoint = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || env.OTEL_EXPORTER_OTLP_ENDPOINT;
-  const exporting = endpoint ? spanProcessorsFromEnv(env) : [];
+  const exporting = endpoint ? [new BatchSpanProcessor({ exporter: new OTLPTraceExporter() })] : [];
   // Without this an unreachable collector fails silently; NodeSDK sets its own logger for OTEL_LOG_LEVEL.
   if (endpoint && !env.OTEL_LOG_LEVEL) diag.setLogger(new DiagConsoleLogger(), DiagLogLevel.ERROR);
   const sdk = new NodeSDK({

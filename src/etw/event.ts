@@ -17,15 +17,15 @@ export interface EtwEvent {
   readonly providerGuid: string;
   /** Event id (the descriptor's Id; `EventID` in XML). */
   readonly id: number;
-  /** Event version (the descriptor's Version): one id can have several templates. */
+  /** Event version (the descriptor's Version). */
   readonly version: number;
   /** The opcode name tracerpt shows (`RecvReq`, `Parse`), else the event symbol; `''` when unknown. */
   readonly name: string;
-  /** Level: 1 critical, 2 error, 3 warning, 4 information, 5 verbose. */
+  /** Level: 0 LogAlways, 1 Critical, 2 Error, 3 Warning, 4 Informational, 5 Verbose. */
   readonly level: number;
-  /** Task number from the descriptor. */
+  /** Task value. */
   readonly task: number;
-  /** Opcode number from the descriptor (`RecvReq` is 11 in Http.sys). */
+  /** Opcode value. */
   readonly opcode: number;
   /** `0x` and 16 uppercase hex digits. */
   readonly keywords: string;
@@ -33,9 +33,9 @@ export interface EtwEvent {
   readonly time: string;
   /** The same instant in nanoseconds since the Unix epoch, as a decimal string (it exceeds 2^53). */
   readonly timeUnixNano: string;
-  /** Id of the process that logged the event (4, System, for Http.sys receive events). */
+  /** Process that logged the event. */
   readonly processId: number;
-  /** Id of the thread that logged the event. */
+  /** Thread that logged the event. */
   readonly threadId: number;
   /** Correlation ActivityID, lowercase, no braces; all zeros when the event has none. */
   readonly activityId: string;
@@ -59,6 +59,6 @@ export interface EtwProblem {
   readonly offset?: number;
   /** 1-based line and column of the error (XML). */
   readonly line?: number;
-  /** 1-based column of the error (XML), with `line`. */
+  /** 1-based column of the error (XML). */
   readonly column?: number;
 }

@@ -1,11 +1,12 @@
 /// <reference types="node" />
 import { TextMapPropagator } from '@opentelemetry/api';
-import { SpanExporter, SpanProcessor } from '@opentelemetry/sdk-trace';
+import { CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
+import type { SpanExporter, SpanProcessor } from '@opentelemetry/sdk-trace';
+import { E2EActivityPropagator } from '../propagator/E2EActivityPropagator.js';
 import { E2EActivityPropagatorOptions } from '../propagator/types.js';
 import { E2EActivitySpanProcessor } from '../span-processor/E2EActivitySpanProcessor.js';
 import { E2EActivitySpanProcessorOptions } from '../span-processor/types.js';
-import { batchProcessor, spanProcessorsFromEnv } from './exporters.js';
-import { DEFAULT_PROPAGATORS, PropagatorName, propagatorFromNames } from './propagators.js';
+import { batchProcessor } from './batch.js';
 import { ConfigWarning, EnvSource, warnDiagAndStderr } from './warn.js';
 
 /** Input of {@link e2eActivitySdkOptions}. */
@@ -17,17 +18,16 @@ export interface E2EActivitySdkInput {
    * read the same entry.
    */
   spanProcessor?: E2EActivitySpanProcessorOptions;
-  /** Propagators of the composite, by `OTEL_PROPAGATORS` name. Default {@link DEFAULT_PROPAGATORS}. */
-  propagators?: readonly PropagatorName[];
+  /**
+   * The other propagators of the composite, in order; the E2EActivity one always comes after them.
+   * Default: W3C trace context and W3C baggage, `NodeSDK`'s default.
+   */
+  propagators?: readonly TextMapPropagator[];
   /** Your own span processors; they run after the E2EActivity one, so they see its attribute. */
   spanProcessors?: readonly SpanProcessor[];
   /** Your exporter, wrapped in a `BatchSpanProcessor` (with `OTEL_BSP_*`) after `spanProcessors`. */
   traceExporter?: SpanExporter;
-  /**
-   * Where exporters come from when neither `spanProcessors` nor `traceExporter` is given:
-   * `OTEL_TRACES_EXPORTER` and friends in this object (see {@link spanProcessorsFromEnv}). Default
-   * `process.env`.
-   */
+  /** Where the `OTEL_BSP_*` settings of the `traceExporter`'s batch processor come from. Default `process.env`. */
   env?: EnvSource;
   /** Receives configuration warnings. Default: `diag.warn` and stderr. */
   warn?: ConfigWarning;
@@ -35,9 +35,9 @@ export interface E2EActivitySdkInput {
 
 /** The part of `NodeSDKConfiguration` that {@link e2eActivitySdkOptions} fills in. */
 export interface E2EActivitySdkOptions {
-  /** The composite propagator, E2EActivity last; `null` (register none) for `['none']`. */
-  textMapPropagator: TextMapPropagator | null;
-  /** The {@link E2EActivitySpanProcessor} first, then yours or those the environment names. */
+  /** The composite propagator, E2EActivity last. */
+  textMapPropagator: TextMapPropagator;
+  /** The {@link E2EActivitySpanProcessor} first, then yours. */
   spanProcessors: SpanProcessor[];
 }
 
@@ -45,21 +45,23 @@ export interface E2EActivitySdkOptions {
  * What `NodeSDK` needs to propagate E2EActivity and record it on spans, in one place:
  * `new NodeSDK({ ...e2eActivitySdkOptions({ traceExporter }), instrumentations })`.
  *
- * `NodeSDK` takes `spanProcessors` in place of everything it would build from `OTEL_TRACES_EXPORTER`, so
- * when you pass neither `spanProcessors` nor `traceExporter`, this builds those exporters from the
- * environment itself, and the E2EActivity processor never costs you the exporters you configured.
+ * Pass `traceExporter` or `spanProcessors`: `NodeSDK` takes `spanProcessors` in place of the exporters it
+ * would build from `OTEL_TRACES_EXPORTER`, and this module builds none itself, so that it loads nothing
+ * but the propagators and `@opentelemetry/sdk-trace` (a dependency of `NodeSDK`). With neither, it warns:
+ * spans would be recorded and never exported. For exporters from the environment, use the `register`
+ * entry point.
  */
 export function e2eActivitySdkOptions(input: E2EActivitySdkInput = {}): E2EActivitySdkOptions {
   const warn = input.warn ?? warnDiagAndStderr;
-  const env = input.env ?? process.env;
   const propagatorOptions = input.propagator ?? {};
-  const own = [...(input.spanProcessors ?? [])];
-  if (input.traceExporter !== undefined) own.push(batchProcessor(input.traceExporter, env, warn));
-  const downstream =
-    input.spanProcessors === undefined && input.traceExporter === undefined ? spanProcessorsFromEnv(env, warn) : own;
-  const e2eActivity = new E2EActivitySpanProcessor({ baggageKey: propagatorOptions.baggageKey, ...input.spanProcessor });
+  const downstream = [...(input.spanProcessors ?? [])];
+  if (input.traceExporter !== undefined) downstream.push(batchProcessor(input.traceExporter, input.env ?? process.env, warn));
+  if (input.spanProcessors === undefined && input.traceExporter === undefined) {
+    warn('e2eActivitySdkOptions: no traceExporter and no spanProcessors given, so no span is exported; pass one of them.');
+  }
+  const propagators = input.propagators ?? [new W3CTraceContextPropagator(), new W3CBaggagePropagator()];
   return {
-    textMapPropagator: propagatorFromNames(input.propagators ?? DEFAULT_PROPAGATORS, propagatorOptions),
-    spanProcessors: [e2eActivity, ...downstream],
+    textMapPropagator: new CompositePropagator({ propagators: [...propagators, new E2EActivityPropagator(propagatorOptions)] }),
+    spanProcessors: [new E2EActivitySpanProcessor({ baggageKey: propagatorOptions.baggageKey, ...input.spanProcessor }), ...downstream],
   };
 }

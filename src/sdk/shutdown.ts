@@ -17,34 +17,53 @@ export interface ProcessLike {
   kill(pid: number, signal: string): unknown;
 }
 
-/** What {@link flushOnExit} shuts down: a `NodeSDK` or a `TracerProvider`. */
-export interface ShutdownTarget {
-  /** Flushes what is buffered and releases resources. */
+/** What {@link flushOnExit} flushes and shuts down: the span processors, or a `TracerProvider`. */
+export interface FlushTarget {
+  /** Exports what is buffered now. */
+  forceFlush(): Promise<void>;
+  /** Flushes and releases resources. */
   shutdown(): Promise<void>;
 }
 
 /** The signals after which {@link flushOnExit} flushes spans. */
 export const FLUSH_SIGNALS = ['SIGTERM', 'SIGINT'] as const;
 
-/** How long {@link flushOnExit} waits for the shutdown before letting the process go anyway. */
+/** How long {@link flushOnExit} waits for a flush or the shutdown before letting the process go anyway. */
 export const SHUTDOWN_TIMEOUT_MS = 10_000;
 
+/** What {@link flushOnExit} gives back: whether the application is draining after a signal. */
+export interface ExitFlush {
+  /** True once a signal came that the application handles itself; until the process ends. */
+  readonly draining: boolean;
+}
+
 /**
- * Shuts `target` down (which flushes the batched spans) once, on the first of SIGTERM, SIGINT and
- * `beforeExit`, as `NodeSDK`'s own register does on SIGTERM and `beforeExit`.
+ * Gets spans out before the process ends, and leaves the ending itself to whoever owns it.
  *
- * Listening to a signal takes away Node.js's default of exiting on it, so after the flush this gives it
- * back: it stops listening and raises the signal again, and the process ends with the code the signal
- * gives (143, 130). When the application listens to the signal too, it is shutting down on its own
- * terms (closing its server, say), so ending the process is left to it. The wait is bounded, so a
- * collector that does not answer cannot keep a stopping process alive.
+ * - A signal (SIGTERM, SIGINT) that the application does not handle: shut down (which flushes), then stop
+ *   listening and raise the signal again, so the process ends as it would have, 143 or 130.
+ * - A signal that the application handles too (`process.on` or `process.once`, counted when the signal
+ *   comes, so a `once` listener that is about to run still counts): the application drains and decides
+ *   when and how to exit, so nothing is shut down and nothing is raised. What is buffered is flushed now,
+ *   and {@link ExitFlush.draining} tells the span processor of `register` to flush every span that ends
+ *   from then on, so that the spans of requests served during the drain are on their way before an
+ *   `process.exit()` that `exit` listeners could not wait for.
+ * - `beforeExit` (the event loop ran dry): shut down once; the exports keep the loop alive until done.
+ *
+ * Every wait is bounded, so a collector that does not answer cannot keep a stopping process alive.
  */
-export function flushOnExit(target: ShutdownTarget, proc: ProcessLike = process, timeoutMs = SHUTDOWN_TIMEOUT_MS): void {
+export function flushOnExit(target: FlushTarget, proc: ProcessLike = process, timeoutMs = SHUTDOWN_TIMEOUT_MS): ExitFlush {
   let done: Promise<void> | undefined;
-  const shutdownOnce = (): Promise<void> => (done ??= bounded(target.shutdown(), timeoutMs));
+  const shutdownOnce = (): Promise<void> => (done ??= bounded(target.shutdown(), timeoutMs, 'shut down'));
+  const state = { draining: false };
 
   for (const signal of FLUSH_SIGNALS) {
     const onSignal = (): void => {
+      if (proc.listenerCount(signal) > 1) {
+        state.draining = true;
+        void bounded(target.forceFlush(), timeoutMs, 'flush');
+        return;
+      }
       void shutdownOnce().then(() => {
         proc.removeListener(signal, onSignal);
         if (proc.listenerCount(signal) === 0) proc.kill(proc.pid, signal);
@@ -52,21 +71,22 @@ export function flushOnExit(target: ShutdownTarget, proc: ProcessLike = process,
     };
     proc.on(signal, onSignal);
   }
-  proc.once('beforeExit', () => void shutdownOnce());
+  proc.on('beforeExit', () => void shutdownOnce());
+  return state;
 }
 
-function bounded(shutdown: Promise<void>, timeoutMs: number): Promise<void> {
+function bounded(work: Promise<void>, timeoutMs: number, what: string): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<void>((resolve) => {
     timer = setTimeout(() => {
-      diag.warn(`E2EActivity register: the SDK did not shut down within ${timeoutMs} ms; spans may be lost.`);
+      diag.warn(`E2EActivity register: the SDK did not ${what} within ${timeoutMs} ms; spans may be lost.`);
       resolve();
     }, timeoutMs);
     timer.unref();
   });
-  const finished = shutdown.then(
-    () => diag.debug('E2EActivity register: SDK shut down, spans flushed.'),
-    (error: unknown) => diag.error('E2EActivity register: SDK shutdown failed', error)
+  const finished = work.then(
+    () => diag.debug(`E2EActivity register: SDK ${what} done, spans flushed.`),
+    (error: unknown) => diag.error(`E2EActivity register: SDK ${what} failed`, error)
   );
   return Promise.race([finished, timeout]).finally(() => clearTimeout(timer));
 }

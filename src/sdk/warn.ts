@@ -16,11 +16,14 @@ export function warnDiagAndStderr(message: string): void {
   process.stderr.write(`opentelemetry-propagator-e2eactivity: warning: ${message}\n`);
 }
 
-/** Comma-separated entries, trimmed and lowercased, empty ones dropped, as OTEL_* list variables are read. */
+/**
+ * Comma-separated entries, trimmed, empty ones dropped, case kept: what `getStringListFromEnv` of
+ * `@opentelemetry/core` gives `NodeSDK`, read from `env` rather than `process.env`.
+ */
 export function listFromEnv(value: string | undefined): string[] {
   if (value === undefined) return [];
   return value
     .split(',')
-    .map((entry) => entry.trim().toLowerCase())
+    .map((entry) => entry.trim())
     .filter((entry) => entry.length > 0);
 }

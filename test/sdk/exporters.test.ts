@@ -1,7 +1,10 @@
+import { OTLPTraceExporter as OTLPGrpcExporter } from '@opentelemetry/exporter-trace-otlp-grpc';
 import { OTLPTraceExporter as OTLPHttpJsonExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { OTLPTraceExporter as OTLPHttpProtoExporter } from '@opentelemetry/exporter-trace-otlp-proto';
+import { ZipkinExporter } from '@opentelemetry/exporter-zipkin';
 import { BatchSpanProcessor, ConsoleSpanExporter, SimpleSpanProcessor, SpanProcessor } from '@opentelemetry/sdk-trace';
-import { batchProcessor, otlpExporter, spanProcessorsFromEnv } from '../../src/sdk/exporters.js';
+import { batchProcessor } from '../../src/sdk/batch.js';
+import { otlpExporter, spanProcessorsFromEnv } from '../../src/sdk/exporters.js';
 
 function collect(): { warn: (message: string) => void; messages: string[] } {
   const messages: string[] = [];
@@ -17,53 +20,72 @@ interface ProcessorInternals {
   _exportTimeoutMillis: number;
 }
 const internals = (processor: SpanProcessor): ProcessorInternals => processor as unknown as ProcessorInternals;
+const exporterTypes = (processors: SpanProcessor[]): unknown[] => processors.map((p) => (internals(p)._exporter as object).constructor);
+const shutdown = (processors: SpanProcessor[]): Promise<unknown> => Promise.all(processors.map((p) => p.shutdown()));
 
 describe('spanProcessorsFromEnv', () => {
-  it('defaults to OTLP over http/protobuf in a batch processor', () => {
+  it('defaults to OTLP over http/protobuf in a batch processor', async () => {
     const processors = spanProcessorsFromEnv({}, collect().warn);
-    expect(processors).toHaveLength(1);
-    expect(processors[0]).toBeInstanceOf(BatchSpanProcessor);
-    expect(internals(processors[0])._exporter).toBeInstanceOf(OTLPHttpProtoExporter);
-    return Promise.all(processors.map((p) => p.shutdown()));
+    expect(processors.map((p) => p.constructor)).toEqual([BatchSpanProcessor]);
+    expect(exporterTypes(processors)).toEqual([OTLPHttpProtoExporter]);
+    await shutdown(processors);
   });
 
-  it('builds console and otlp, each once, in the order given', async () => {
+  it('builds console, otlp and zipkin, each once, in the order given', async () => {
     const { warn, messages } = collect();
-    const processors = spanProcessorsFromEnv({ OTEL_TRACES_EXPORTER: 'Console, otlp,console' }, warn);
-    expect(processors.map((p) => p.constructor)).toEqual([SimpleSpanProcessor, BatchSpanProcessor]);
-    expect(internals(processors[0])._exporter).toBeInstanceOf(ConsoleSpanExporter);
+    const processors = spanProcessorsFromEnv({ OTEL_TRACES_EXPORTER: 'console, otlp,zipkin,console,null' }, warn);
+    expect(processors.map((p) => p.constructor)).toEqual([SimpleSpanProcessor, BatchSpanProcessor, BatchSpanProcessor]);
+    expect(exporterTypes(processors)).toEqual([ConsoleSpanExporter, OTLPHttpProtoExporter, ZipkinExporter]);
     expect(messages).toEqual([]);
-    await Promise.all(processors.map((p) => p.shutdown()));
+    await shutdown(processors);
   });
 
-  it('gives nothing for none, and says so when none hides other entries', () => {
+  it('gives nothing for none first, as NodeSDK does', () => {
     const { warn, messages } = collect();
     expect(spanProcessorsFromEnv({ OTEL_TRACES_EXPORTER: 'none' }, warn)).toEqual([]);
+    expect(spanProcessorsFromEnv({ OTEL_TRACES_EXPORTER: 'none,console' }, warn)).toEqual([]);
     expect(messages).toEqual([]);
-    expect(spanProcessorsFromEnv({ OTEL_TRACES_EXPORTER: 'otlp,none' }, warn)).toEqual([]);
-    expect(messages).toEqual(['OTEL_TRACES_EXPORTER: "none" ignores the other entries (otlp, none).']);
+  });
+
+  it('reads none after other names as otlp, as NodeSDK does, and says so', async () => {
+    const { warn, messages } = collect();
+    const processors = spanProcessorsFromEnv({ OTEL_TRACES_EXPORTER: 'console,none' }, warn);
+    expect(exporterTypes(processors)).toEqual([OTLPHttpProtoExporter]);
+    expect(messages).toEqual(['OTEL_TRACES_EXPORTER: "none" together with other exporters (console, none) means otlp, as in NodeSDK.']);
+    await shutdown(processors);
   });
 
   it('warns about an unknown exporter and keeps the others', async () => {
     const { warn, messages } = collect();
-    const processors = spanProcessorsFromEnv({ OTEL_TRACES_EXPORTER: 'zipkin,console' }, warn);
+    const processors = spanProcessorsFromEnv({ OTEL_TRACES_EXPORTER: 'jaeger,console' }, warn);
     expect(processors).toHaveLength(1);
-    expect(messages).toEqual(['OTEL_TRACES_EXPORTER: unknown exporter "zipkin" ignored; accepted: otlp, console, none.']);
-    await processors[0].shutdown();
+    expect(messages).toEqual(['OTEL_TRACES_EXPORTER: unknown exporter "jaeger" ignored; accepted: otlp, zipkin, console, none.']);
+    await shutdown(processors);
+  });
+
+  it.each([
+    ['zipkin', {}, '@opentelemetry/exporter-zipkin', 'OTEL_TRACES_EXPORTER=zipkin'],
+    ['otlp', { OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' }, '@opentelemetry/exporter-trace-otlp-grpc', 'OTLP over grpc'],
+  ])('without its package, leaves %s out and says what to install', (name, env, packageName, what) => {
+    const { warn, messages } = collect();
+    expect(spanProcessorsFromEnv({ OTEL_TRACES_EXPORTER: name, ...env }, warn, () => undefined)).toEqual([]);
+    expect(messages).toEqual([`${what} needs ${packageName}, which is not installed: npm install ${packageName}. No spans go to that exporter.`]);
   });
 });
 
 describe('otlpExporter', () => {
   it('needs no warning function', async () => {
     const processors = spanProcessorsFromEnv({ OTEL_TRACES_EXPORTER: 'otlp' });
-    expect(internals(processors[0])._exporter).toBeInstanceOf(OTLPHttpProtoExporter);
-    await Promise.all(processors.map((p) => p.shutdown()));
+    expect(exporterTypes(processors)).toEqual([OTLPHttpProtoExporter]);
+    await shutdown(processors);
   });
 
   it.each([
     [{}, OTLPHttpProtoExporter],
     [{ OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json' }, OTLPHttpJsonExporter],
-    [{ OTEL_EXPORTER_OTLP_PROTOCOL: ' HTTP/JSON ' }, OTLPHttpJsonExporter],
+    [{ OTEL_EXPORTER_OTLP_PROTOCOL: ' http/json ' }, OTLPHttpJsonExporter],
+    [{ OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' }, OTLPGrpcExporter],
+    [{ OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json', OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'grpc' }, OTLPGrpcExporter],
     [{ OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json', OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/protobuf' }, OTLPHttpProtoExporter],
     [{ OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf', OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/json' }, OTLPHttpJsonExporter],
     [{ OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json', OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: '' }, OTLPHttpJsonExporter],
@@ -72,17 +94,17 @@ describe('otlpExporter', () => {
     const exporter = otlpExporter(env, warn);
     expect(exporter).toBeInstanceOf(type);
     expect(messages).toEqual([]);
-    await exporter.shutdown();
+    await exporter?.shutdown();
   });
 
-  it('falls back to http/protobuf for grpc and says so', async () => {
+  it('falls back to http/protobuf for an unknown protocol and says so', async () => {
     const { warn, messages } = collect();
-    const exporter = otlpExporter({ OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'grpc' }, warn);
+    const exporter = otlpExporter({ OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/xml' }, warn);
     expect(exporter).toBeInstanceOf(OTLPHttpProtoExporter);
     expect(messages).toEqual([
-      'OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: protocol "grpc" is not supported here; accepted: http/protobuf, http/json. Using http/protobuf.',
+      'OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: unsupported protocol "http/xml"; accepted: grpc, http/json, http/protobuf. Using http/protobuf, as NodeSDK does.',
     ]);
-    await exporter.shutdown();
+    await exporter?.shutdown();
   });
 });
 
@@ -110,7 +132,13 @@ describe('batchProcessor', () => {
     expect(messages).toEqual([`OTEL_BSP_SCHEDULE_DELAY: invalid value "${value}" ignored; expected a number greater than 0. Using the default.`]);
     await processor.shutdown();
   });
+
+  it('reads process.env by default', async () => {
+    const processor = batchProcessor(new ConsoleSpanExporter());
+    expect(internals(processor)._scheduledDelayMillis).toBe(5000);
+    await processor.shutdown();
+  });
 });
 
-// Real OTLP export (protocol and endpoint variables on the wire) is in register.test.ts: the exporters load
-// node:http with a dynamic import, which Jest's module system does not run.
+// Real OTLP export (protocol and endpoint variables on the wire) is in the register tests: the exporters
+// load node:http with a dynamic import, which Jest's module system does not run.

@@ -25,20 +25,30 @@ describe('parsePropagatorNames', () => {
     expect(messages).toEqual([]);
   });
 
-  it('trims, ignores case and drops duplicates, keeping the order given', () => {
+  it('trims and drops duplicates, keeping the order given, and keeps case as NodeSDK does', () => {
     const { warn, messages } = collect();
-    expect(parsePropagatorNames(' E2EActivity, b3multi ,tracecontext,e2eactivity,B3', warn)).toEqual([
+    expect(parsePropagatorNames(' e2eactivity, b3multi ,tracecontext,e2eactivity,b3,jaeger', warn)).toEqual([
       'e2eactivity',
       'b3multi',
       'tracecontext',
       'b3',
+      'jaeger',
     ]);
     expect(messages).toEqual([]);
+    expect(parsePropagatorNames('tracecontext,E2EActivity,e2eactivity', warn)).toEqual(['tracecontext', 'e2eactivity']);
+    expect(messages).toEqual([expect.stringContaining('unknown propagator "E2EActivity"')]);
+  });
+
+  it.each(['tracecontext,baggage', 'b3', 'tracecontext,xray'])('says once that %p turns E2EActivity off', (value) => {
+    const { warn, messages } = collect();
+    parsePropagatorNames(value, warn);
+    const off = messages.filter((m) => m.includes('does not name e2eactivity'));
+    expect(off).toEqual([`OTEL_PROPAGATORS="${value}" does not name e2eactivity: the E2EActivity header is neither read nor sent. Add e2eactivity to the list.`]);
   });
 
   it('drops an unknown name with a warning that names it and the accepted ones', () => {
     const { warn, messages } = collect();
-    expect(parsePropagatorNames('tracecontext,e2e-activity,xray', warn)).toEqual(['tracecontext']);
+    expect(parsePropagatorNames('tracecontext,e2e-activity,xray,e2eactivity', warn)).toEqual(['tracecontext', 'e2eactivity']);
     expect(messages).toHaveLength(2);
     expect(messages[0]).toContain('"e2e-activity"');
     expect(messages[1]).toContain('"xray"');
@@ -61,9 +71,9 @@ describe('parsePropagatorNames', () => {
     );
     const write = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
-      parsePropagatorNames('tracecontext,jaeger');
-      expect(logged).toEqual([expect.stringContaining('unknown propagator "jaeger"')]);
-      expect(write).toHaveBeenCalledWith(expect.stringMatching(/^opentelemetry-propagator-e2eactivity: warning: .*"jaeger".*\n$/));
+      parsePropagatorNames('tracecontext,xray,e2eactivity');
+      expect(logged).toEqual([expect.stringContaining('unknown propagator "xray"')]);
+      expect(write).toHaveBeenCalledWith(expect.stringMatching(/^opentelemetry-propagator-e2eactivity: warning: .*"xray".*\n$/));
     } finally {
       write.mockRestore();
       diag.disable();
@@ -86,6 +96,35 @@ describe('propagatorFromNames', () => {
     const propagator = propagatorFromNames(names);
     expect(propagator).toBeInstanceOf(CompositePropagator);
     expect(propagator?.fields()).toEqual(fields);
+  });
+
+  it('loads jaeger from @opentelemetry/propagator-jaeger', () => {
+    // A stand-in class: the package exists only in the 2.x line (sdk-node 0.301 dropped jaeger), where
+    // env-parity.test.ts compares the real one with NodeSDK's.
+    class JaegerPropagator extends CompositePropagator {
+      override fields(): string[] {
+        return ['uber-trace-id'];
+      }
+    }
+    const loaded: string[] = [];
+    const load = <T>(name: string): T | undefined => {
+      loaded.push(name);
+      return { JaegerPropagator } as T;
+    };
+    expect(propagatorFromNames(['jaeger', 'e2eactivity'], {}, () => {}, load)?.fields()).toEqual(['uber-trace-id', 'e2eactivity']);
+    expect(loaded).toEqual(['@opentelemetry/propagator-jaeger']);
+  });
+
+  it.each<[PropagatorName, string]>([
+    ['b3', '@opentelemetry/propagator-b3'],
+    ['b3multi', '@opentelemetry/propagator-b3'],
+    ['jaeger', '@opentelemetry/propagator-jaeger'],
+  ])('without its package, leaves %p out and says what to install', (name, packageName) => {
+    const { warn, messages } = collect();
+    const propagator = propagatorFromNames([name, 'e2eactivity'], {}, warn, () => undefined);
+    expect(propagator?.fields()).toEqual(['e2eactivity']);
+    expect(propagatorFromNames([name], {}, warn, () => undefined)).toBeNull();
+    expect(messages[0]).toBe(`OTEL_PROPAGATORS: "${name}" needs ${packageName}, which is not installed: npm install ${packageName}. Ignored.`);
   });
 
   it('keeps the baggage that W3C baggage extracted, whatever the order given', () => {

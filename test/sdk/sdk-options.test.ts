@@ -1,5 +1,5 @@
 import { context, propagation, ROOT_CONTEXT, SpanKind, trace } from '@opentelemetry/api';
-import { CompositePropagator } from '@opentelemetry/core';
+import { CompositePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { BatchSpanProcessor } from '@opentelemetry/sdk-trace';
 import { E2EActivitySpanProcessor } from '../../src/index.js';
@@ -58,7 +58,7 @@ describe('e2eActivitySdkOptions with a real NodeSDK', () => {
   });
 
   it('builds the composite W3C trace context, W3C baggage, then E2EActivity', () => {
-    const options = e2eActivitySdkOptions({ env: { OTEL_TRACES_EXPORTER: 'none' } });
+    const options = e2eActivitySdkOptions({ spanProcessors: [] });
     expect(options.textMapPropagator).toBeInstanceOf(CompositePropagator);
     expect(options.textMapPropagator?.fields()).toEqual(['traceparent', 'tracestate', 'baggage', 'e2eactivity']);
     expect(options.spanProcessors).toHaveLength(1);
@@ -107,26 +107,28 @@ describe('e2eActivitySdkOptions with a real NodeSDK', () => {
     expect(batched.getFinishedSpans().map((s) => s.attributes['e2eactivity.id'])).toEqual([GUID, GUID]);
   });
 
-  it('builds the exporters from the environment when given none, and registers no propagator for none', () => {
-    const warnings: string[] = [];
-    const options = e2eActivitySdkOptions({
-      propagators: ['none'],
-      env: { OTEL_TRACES_EXPORTER: 'console,jaeger' },
-      warn: (m) => warnings.push(m),
-    });
-    expect(options.textMapPropagator).toBeNull();
-    expect(options.spanProcessors.map((p) => p.constructor.name)).toEqual(['E2EActivitySpanProcessor', 'SimpleSpanProcessor']);
-    expect(warnings).toEqual([expect.stringContaining('"jaeger"')]);
+  it('reads OTEL_BSP_* for the traceExporter from process.env by default', async () => {
+    const options = e2eActivitySdkOptions({ traceExporter: new InMemorySpanExporter() });
+    expect((options.spanProcessors[1] as unknown as { _scheduledDelayMillis: number })._scheduledDelayMillis).toBe(5000);
+    await options.spanProcessors[1].shutdown();
   });
 
-  it('reads process.env by default', () => {
-    const saved = process.env.OTEL_TRACES_EXPORTER;
-    process.env.OTEL_TRACES_EXPORTER = 'none';
+  it('puts the given propagators before E2EActivity', () => {
+    const options = e2eActivitySdkOptions({ propagators: [new W3CTraceContextPropagator()], spanProcessors: [] });
+    expect(options.textMapPropagator.fields()).toEqual(['traceparent', 'tracestate', 'e2eactivity']);
+  });
+
+  it('warns, on stderr and in diag by default, when given no exporter and no span processor', () => {
+    const warnings: string[] = [];
+    const options = e2eActivitySdkOptions({ warn: (m) => warnings.push(m) });
+    expect(options.spanProcessors.map((p) => p.constructor)).toEqual([E2EActivitySpanProcessor]);
+    expect(warnings).toEqual(['e2eActivitySdkOptions: no traceExporter and no spanProcessors given, so no span is exported; pass one of them.']);
+    const write = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
-      expect(e2eActivitySdkOptions().spanProcessors).toHaveLength(1);
+      e2eActivitySdkOptions();
+      expect(write).toHaveBeenCalledWith(expect.stringContaining('no traceExporter and no spanProcessors given'));
     } finally {
-      if (saved === undefined) delete process.env.OTEL_TRACES_EXPORTER;
-      else process.env.OTEL_TRACES_EXPORTER = saved;
+      write.mockRestore();
     }
   });
 });

@@ -11,8 +11,11 @@ class FakeProcess extends EventEmitter implements ProcessLike {
   }
 }
 
-function target(shutdown: () => Promise<void> = () => Promise.resolve()): { shutdown: jest.Mock<Promise<void>, []> } {
-  return { shutdown: jest.fn(shutdown) };
+function target(shutdown: () => Promise<void> = () => Promise.resolve()): {
+  shutdown: jest.Mock<Promise<void>, []>;
+  forceFlush: jest.Mock<Promise<void>, []>;
+} {
+  return { shutdown: jest.fn(shutdown), forceFlush: jest.fn(() => Promise.resolve()) };
 }
 
 const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -37,18 +40,51 @@ describe('flushOnExit', () => {
     expect(sdk.shutdown).toHaveBeenCalledTimes(1);
     expect(proc.listenerCount(signal)).toBe(0);
     expect(proc.kills).toEqual([[4242, signal]]);
-    expect(logged).toContain('E2EActivity register: SDK shut down, spans flushed.');
+    expect(logged).toContain('E2EActivity register: SDK shut down done, spans flushed.');
   });
 
-  it('leaves the exit to the application when it listens to the signal too', async () => {
+  it.each(['on', 'once'] as const)(
+    'leaves the exit to an application that listens with process.%s: flushes, shuts nothing down, drains',
+    async (how) => {
+      const proc = new FakeProcess();
+      const sdk = target();
+      const exit = flushOnExit(sdk, proc);
+      let appSaw = 0;
+      proc[how]('SIGTERM', () => appSaw++);
+      expect(exit.draining).toBe(false);
+      proc.emit('SIGTERM');
+      await settle();
+      expect(appSaw).toBe(1);
+      expect(exit.draining).toBe(true);
+      expect(sdk.forceFlush).toHaveBeenCalledTimes(1);
+      expect(sdk.shutdown).not.toHaveBeenCalled();
+      expect(proc.kills).toEqual([]);
+      // The drain ends with the event loop running dry.
+      proc.emit('beforeExit');
+      expect(sdk.shutdown).toHaveBeenCalledTimes(1);
+    }
+  );
+
+  it('ends the process on a second signal once the application\'s once listener is gone', async () => {
     const proc = new FakeProcess();
     const sdk = target();
     flushOnExit(sdk, proc);
-    proc.on('SIGTERM', () => {});
+    proc.once('SIGTERM', () => {});
+    proc.emit('SIGTERM');
     proc.emit('SIGTERM');
     await settle();
     expect(sdk.shutdown).toHaveBeenCalledTimes(1);
-    expect(proc.kills).toEqual([]);
+    expect(proc.kills).toEqual([[4242, 'SIGTERM']]);
+  });
+
+  it('bounds a flush that does not end', async () => {
+    const proc = new FakeProcess();
+    const sdk = { shutdown: () => Promise.resolve(), forceFlush: () => new Promise<void>(() => {}) };
+    flushOnExit(sdk, proc, 20);
+    proc.on('SIGINT', () => {});
+    proc.emit('SIGINT');
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(logged).toContain('E2EActivity register: the SDK did not flush within 20 ms; spans may be lost.');
   });
 
   it('shuts down once on beforeExit, however often it fires, and once for a signal after it', async () => {
@@ -69,7 +105,7 @@ describe('flushOnExit', () => {
     proc.emit('SIGTERM');
     await settle();
     expect(proc.kills).toEqual([[4242, 'SIGTERM']]);
-    expect(logged).toContain('E2EActivity register: SDK shutdown failed');
+    expect(logged).toContain('E2EActivity register: SDK shut down failed');
   });
 
   it('stops waiting for a shutdown that does not end', async () => {

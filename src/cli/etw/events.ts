@@ -69,7 +69,8 @@ function describe(error: unknown): string {
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EISDIR') return 'is a directory, not a file';
   if (code === 'EACCES') return 'permission denied';
-  return `cannot read: ${error instanceof Error ? error.message : String(error)}`;
+  const message = error instanceof Error ? error.message : String(error);
+  return `cannot read: ${message.split('\n')[0]}`;
 }
 
 async function* emptyInput(): AsyncGenerator<Uint8Array, void, undefined> {

@@ -8,21 +8,27 @@ const MAX_BUFFER_SIZE = 64 * 1024 * 1024;
 
 /** A damaged region: where it starts in the file, where the reader resumes, and what is wrong. */
 export interface EtlDamage {
+  /** Tells damage from buffers in the reader's stream. */
   readonly kind: 'damage';
+  /** File offset where the damage starts. */
   readonly offset: number;
   /** File offset where reading resumes (the next buffer). */
   readonly end: number;
+  /** What is wrong, as one sentence. */
   readonly message: string;
 }
 
 /** One fixed-size buffer of the file with the facts from its WMI_BUFFER_HEADER. */
 export interface EtlBuffer {
+  /** Tells buffers from damage in the reader's stream. */
   readonly kind: 'buffer';
   /** The buffer's bytes (shorter than `bufferSize` only for a file cut inside its last buffer). */
   readonly bytes: Uint8Array;
+  /** A DataView over the same bytes, offsets as in `bytes`. */
   readonly view: DataView;
   /** Offset of the buffer in the file. */
   readonly fileOffset: number;
+  /** The file's buffer size. */
   readonly bufferSize: number;
   /** End of the records: the header's filled size, cut to the bytes present. */
   readonly end: number;

@@ -3,6 +3,10 @@ import type { EtlLogfileHeader } from './logfile-header.js';
 
 const TWO_32 = 4294967296;
 const TICKS_PER_SECOND = 10_000_000;
+const DIGITS3: readonly string[] = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+/** Four digits and the two zeros that make 100-ns ticks nanoseconds, with and without the closing `Z`. */
+const DIGITS4_00: readonly string[] = Array.from({ length: 10000 }, (_, i) => `${String(i).padStart(4, '0')}00`);
+const DIGITS4_00Z: readonly string[] = DIGITS4_00.map((d) => `${d}Z`);
 /** FILETIME of 1970-01-01, in whole seconds since 1601. */
 const UNIX_EPOCH_FILETIME_SECONDS = 11644473600;
 
@@ -24,6 +28,7 @@ export class EtlClock {
   private readonly startTicks: number;
   private cachedSecond = Number.NaN;
   private cachedPrefix = '';
+  private cachedSeconds = '';
 
   constructor(header: EtlLogfileHeader | undefined) {
     const systemTime = header === undefined || header.clockType === 'system-time';
@@ -54,12 +59,14 @@ export class EtlClock {
     if (!(seconds >= 0 && seconds < 253402300800)) return this.outOfRange(seconds, ticks);
     if (seconds !== this.cachedSecond) {
       this.cachedSecond = seconds;
-      this.cachedPrefix = new Date(seconds * 1000).toISOString().slice(0, 19);
+      this.cachedPrefix = `${new Date(seconds * 1000).toISOString().slice(0, 19)}.`;
+      this.cachedSeconds = seconds === 0 ? '' : String(seconds);
     }
-    // Seven digits, zero-padded, without padStart (this runs for every event).
-    const fraction = String(ticks + TICKS_PER_SECOND).slice(1);
-    this.time = `${this.cachedPrefix}.${fraction}00Z`;
-    this.timeUnixNano = seconds === 0 ? String(ticks * 100) : `${seconds}${fraction}00`;
+    // Seven digits from two tables instead of a number-to-string conversion (this runs for every event).
+    const thousands = Math.floor(ticks / 10000);
+    const rest = ticks - thousands * 10000;
+    this.time = this.cachedPrefix + DIGITS3[thousands] + DIGITS4_00Z[rest];
+    this.timeUnixNano = seconds === 0 ? String(ticks * 100) : this.cachedSeconds + DIGITS3[thousands] + DIGITS4_00[rest];
   }
 
   /** Before 1970 or after 9999 (a damaged reading): exact but slow. */

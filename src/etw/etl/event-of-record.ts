@@ -30,7 +30,7 @@ export class EventBuilder {
   private schema: EtwEventSchema | undefined;
   private readonly keywordsText = new Map<number, Map<number, string>>();
   /** Consecutive events mostly share an activity: its text is reused while the bytes match. */
-  private readonly activityBytes = new Uint8Array(16);
+  private readonly activityWords = new Int32Array(4);
   private activityText = '';
   /** The computer name, once a SystemConfig record has named it. */
   computer: string | undefined;
@@ -60,7 +60,7 @@ export class EventBuilder {
       timeUnixNano: clock.timeUnixNano,
       processId: r.processId,
       threadId: r.threadId,
-      activityId: this.activityOf(bytes, r.activityOffset),
+      activityId: this.activityOf(buffer.view, bytes, r.activityOffset),
       fields: fields ?? {},
     };
     if (r.relatedActivityOffset >= 0) event.relatedActivityId = guidAt(bytes, r.relatedActivityOffset);
@@ -69,12 +69,17 @@ export class EventBuilder {
     return event;
   }
 
-  private activityOf(bytes: Uint8Array, offset: number): string {
-    const last = this.activityBytes;
-    let same = this.activityText !== '';
-    for (let i = 0; same && i < 16; i++) same = last[i] === bytes[offset + i];
-    if (!same) {
-      last.set(bytes.subarray(offset, offset + 16));
+  private activityOf(view: DataView, bytes: Uint8Array, offset: number): string {
+    const last = this.activityWords;
+    const a = view.getInt32(offset, true);
+    const b = view.getInt32(offset + 4, true);
+    const c = view.getInt32(offset + 8, true);
+    const d = view.getInt32(offset + 12, true);
+    if (this.activityText === '' || a !== last[0] || b !== last[1] || c !== last[2] || d !== last[3]) {
+      last[0] = a;
+      last[1] = b;
+      last[2] = c;
+      last[3] = d;
       this.activityText = guidAt(bytes, offset);
     }
     return this.activityText;

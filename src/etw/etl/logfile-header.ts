@@ -6,10 +6,13 @@ export type EtlClockType = 'qpc' | 'system-time' | 'cpu-cycles';
 
 /** What the reader needs from the log file header (TRACE_LOGFILE_HEADER). */
 export interface EtlLogfileHeader {
+  /** Size of every buffer of the file, in bytes. */
   readonly bufferSize: number;
   /** Windows version of the machine that wrote the trace, `major.minor.build`. */
   readonly osVersion: string;
+  /** Pointer size of the logger: 4 (32-bit) or 8 (64-bit). */
   readonly pointerSize: 4 | 8;
+  /** Processors of the machine that wrote the trace. */
   readonly numberOfProcessors: number;
   /** CPU speed in MHz (the frequency of the CPU cycle clock). */
   readonly cpuSpeedMHz: number;
@@ -17,18 +20,25 @@ export interface EtlLogfileHeader {
   readonly perfFrequency: number;
   /** Session start as a FILETIME (100-ns intervals since 1601), high and low 32 bits. */
   readonly startTimeHigh: number;
+  /** Low 32 bits of the session start FILETIME. */
   readonly startTimeLow: number;
+  /** The clock of the event timestamps. */
   readonly clockType: EtlClockType;
   /** The clock reading at `StartTime` (the header record's own timestamp), high and low 32 bits. */
   readonly syncTimestampHigh: number;
+  /** Low 32 bits of the clock reading at `StartTime`. */
   readonly syncTimestampLow: number;
+  /** Buffers the session lost (not written). */
   readonly buffersLost: number;
   /** Buffers the session wrote to the file, this header's buffer included (0 while it was still running). */
   readonly buffersWritten: number;
   /** EVENT_TRACE_FILE_MODE_* flags of the session (circular, append, ...). */
   readonly logFileMode: number;
+  /** Events the session lost. */
   readonly eventsLost: number;
+  /** Session name (logman's collector name). */
   readonly loggerName: string;
+  /** Path of the file as the session wrote it, on the machine that took the trace. */
   readonly logFileName: string;
 }
 

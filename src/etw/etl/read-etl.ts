@@ -2,6 +2,7 @@ import type { EtwEvent, EtwProblem } from '../event.js';
 import { BUFFER_HEADER_SIZE, readEtlBuffers, type EtlBuffer } from './buffers.js';
 import { EtlClock } from './clock.js';
 import { EventBuilder } from './event-of-record.js';
+import { FlatAsyncGenerator } from './flat-async-generator.js';
 import { readLogfileHeader, type EtlLogfileHeader } from './logfile-header.js';
 import { walkRecords, type EventRecordView, type LogfileHeaderRecord, type RecordVisitor } from './records.js';
 
@@ -25,7 +26,12 @@ export interface ReadEtlOptions {
  * user-mode providers record no computer name, so their events have none.
  * Damage never throws: it is reported through `onProblem` and reading goes on.
  */
-export async function* readEtlEvents(chunks: AsyncIterable<Uint8Array>, options: ReadEtlOptions = {}): AsyncGenerator<EtwEvent> {
+export function readEtlEvents(chunks: AsyncIterable<Uint8Array>, options: ReadEtlOptions = {}): AsyncGenerator<EtwEvent> {
+  return new FlatAsyncGenerator(readEtlBatches(chunks, options));
+}
+
+/** The events of each buffer in one array (a fresh one per buffer: the consumer may still hold the last). */
+async function* readEtlBatches(chunks: AsyncIterable<Uint8Array>, options: ReadEtlOptions): AsyncGenerator<readonly EtwEvent[], void, undefined> {
   const damage = new DamageReporter(options.onProblem);
   let clock: EtlClock | undefined;
   let header: EtlLogfileHeader | undefined;
@@ -39,7 +45,7 @@ export async function* readEtlEvents(chunks: AsyncIterable<Uint8Array>, options:
     return clock;
   };
   const builder = new EventBuilder(clockForEvents);
-  const pending: EtwEvent[] = [];
+  let pending: EtwEvent[] = [];
   const visitor: RecordVisitor = {
     event: (buffer: EtlBuffer, record: EventRecordView) => pending.push(builder.build(buffer, record)),
     logfileHeader: (buffer: EtlBuffer, record: LogfileHeaderRecord) => {
@@ -68,8 +74,10 @@ export async function* readEtlEvents(chunks: AsyncIterable<Uint8Array>, options:
     current = item;
     fileEnd = Math.max(fileEnd, item.fileOffset + item.bytes.length);
     walkRecords(item, visitor);
-    for (const event of pending) yield event;
-    pending.length = 0;
+    if (pending.length > 0) {
+      yield pending;
+      pending = [];
+    }
   }
   checkLength(header, fileEnd, damage);
 }

@@ -41,25 +41,39 @@ export interface EventRecordView {
   offset: number;
   /** EVENT_HEADER Flags (extended info, 32/64-bit, string only, ...). */
   flags: number;
+  /** Thread that logged the event. */
   threadId: number;
+  /** Process that logged the event. */
   processId: number;
   /** Raw timestamp (in the clock the log file header names): high and low 32 bits. */
   timestampHigh: number;
+  /** Low 32 bits of the raw timestamp. */
   timestampLow: number;
   /** Offset of the provider GUID. */
   providerOffset: number;
+  /** Event descriptor: id. */
   id: number;
+  /** Event descriptor: version. */
   version: number;
+  /** Event descriptor: channel. */
   channel: number;
+  /** Event descriptor: level. */
   level: number;
+  /** Event descriptor: opcode. */
   opcode: number;
+  /** Event descriptor: task. */
   task: number;
+  /** Event descriptor: keyword mask, high 32 bits. */
   keywordsHigh: number;
+  /** Event descriptor: keyword mask, low 32 bits. */
   keywordsLow: number;
+  /** Offset of the ActivityId GUID. */
   activityOffset: number;
   /** Offset of the RelatedActivityId extended data item's GUID, -1 when the event has none. */
   relatedActivityOffset: number;
+  /** Offset of the payload (after the extended data items). */
   payloadStart: number;
+  /** End of the payload: the end of the record. */
   payloadEnd: number;
   /** Pointer size of the logging process: from the header flags, else the header type. */
   pointerSize: 4 | 8;
@@ -69,17 +83,21 @@ export interface EventRecordView {
 export interface LogfileHeaderRecord {
   /** Offset of the TRACE_LOGFILE_HEADER in the buffer. */
   readonly dataStart: number;
+  /** End of the record. */
   readonly dataEnd: number;
   /** From the record's header type: the logger's pointer size. */
   readonly pointerSize: 4 | 8;
   /** The record's timestamp (high and low 32 bits): the clock reading that matches the header's StartTime. */
   readonly timestampHigh: number;
+  /** Low 32 bits of the record's timestamp. */
   readonly timestampLow: number;
 }
 
 /** What the record walker reports. */
 export interface RecordVisitor {
+  /** An EVENT_HEADER record (the view is reused for the next record). */
   event(buffer: EtlBuffer, record: EventRecordView): void;
+  /** The system record holding the log file header. */
   logfileHeader(buffer: EtlBuffer, record: LogfileHeaderRecord): void;
   /** A SystemConfig CPU record (kernel traces) named the computer. */
   computerName(name: string): void;

@@ -1,5 +1,6 @@
 import type { EtwFieldValue } from '../event.js';
 import type { EtwFieldSchema } from '../schema/types.js';
+import { planOf } from './field-plan.js';
 import { guidAt } from './guid.js';
 import { hexOfBytes, hexOfUint64, numberOrDecimal } from './hex.js';
 import { socketAddressText } from './socket-address.js';
@@ -35,20 +36,24 @@ export function decodePayloadAt(
   end: number,
   pointerSize: 4 | 8
 ): EtwFields | undefined {
-  const out: EtwFields = {};
+  const plan = planOf(fields);
+  const values = scratch;
   let at = start;
   for (let i = 0; i < fields.length; i++) {
     const field = fields[i];
-    const size = sizeOf(field, out, bytes, at, end, pointerSize);
+    const size = sizeOf(field, lengthOf(field, values, plan.lengthIndex[i]), bytes, at, end, pointerSize);
     if (size < 0 || at + size > end) return undefined;
-    out[field.name] = valueOf(field, bytes, view, at, size);
+    values[i] = valueOf(field, bytes, view, at, size);
     at += size;
   }
-  return out;
+  return plan.make(values);
 }
 
+/** Decoded values of the event being decoded, reused (decoding is synchronous). */
+const scratch: EtwFieldValue[] = [];
+
 /** Bytes the field occupies at `at`, or -1 when it cannot be known. Strings include their NUL. */
-function sizeOf(field: EtwFieldSchema, decoded: EtwFields, bytes: Uint8Array, at: number, end: number, pointerSize: number): number {
+function sizeOf(field: EtwFieldSchema, fixed: number | undefined, bytes: Uint8Array, at: number, end: number, pointerSize: number): number {
   switch (field.inType) {
     case 'Int8':
     case 'UInt8':
@@ -76,28 +81,27 @@ function sizeOf(field: EtwFieldSchema, decoded: EtwFields, bytes: Uint8Array, at
     case 'SID':
       return at + 2 <= end ? 8 + 4 * bytes[at + 1] : -1;
     case 'UnicodeString': {
-      const fixed = lengthOf(field, decoded);
-      if (fixed !== undefined) return fixed * 2;
+      if (fixed !== undefined) return fixed < 0 ? -1 : fixed * 2;
       let i = at;
       while (i + 1 < end && (bytes[i] !== 0 || bytes[i + 1] !== 0)) i += 2;
       return i + 1 < end ? i + 2 - at : end - at;
     }
     case 'AnsiString': {
-      const fixed = lengthOf(field, decoded);
       if (fixed !== undefined) return fixed;
       let i = at;
       while (i < end && bytes[i] !== 0) i++;
       return i < end ? i + 1 - at : end - at;
     }
     case 'Binary':
-      return lengthOf(field, decoded) ?? -1;
+      return fixed ?? -1;
   }
 }
 
-function lengthOf(field: EtwFieldSchema, decoded: EtwFields): number | undefined {
+/** The field's length from the schema or an earlier field; -1 when that cannot be read; undefined for none. */
+function lengthOf(field: EtwFieldSchema, values: readonly EtwFieldValue[], index: number): number | undefined {
   if (typeof field.length === 'number') return field.length;
   if (field.length === undefined) return undefined;
-  const value = decoded[field.length];
+  const value = index < 0 ? undefined : values[index];
   return typeof value === 'number' && value >= 0 ? value : -1;
 }
 

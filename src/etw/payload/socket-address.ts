@@ -11,6 +11,23 @@ const SOCKADDR_IN6_LENGTH = 28;
  */
 export function socketAddressText(bytes: Uint8Array, start: number, length: number): string | undefined {
   if (length < 4) return undefined;
+  // Connections repeat their addresses: reuse the text made for the same bytes.
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < length; i++) hash = Math.imul(hash ^ bytes[start + i], 0x01000193);
+  const cached = recent.get(hash);
+  if (cached !== undefined && cached.bytes.length === length && cached.bytes.every((b, i) => b === bytes[start + i])) return cached.text;
+  const text = addressText(bytes, start, length);
+  if (text !== undefined) {
+    if (recent.size >= RECENT_LIMIT) recent.clear();
+    recent.set(hash, { bytes: bytes.slice(start, start + length), text });
+  }
+  return text;
+}
+
+const RECENT_LIMIT = 4096;
+const recent = new Map<number, { readonly bytes: Uint8Array; readonly text: string }>();
+
+function addressText(bytes: Uint8Array, start: number, length: number): string | undefined {
   const family = bytes[start] | (bytes[start + 1] << 8);
   const port = (bytes[start + 2] << 8) | bytes[start + 3];
   if (family === AF_INET && length >= SOCKADDR_IN_LENGTH - 8) {

@@ -53,7 +53,9 @@ export type EtwOutType =
 export interface EtwFieldSchema {
   /** Field name, exactly as the manifest spells it (`RequestId`, `RemoteAddr`). */
   readonly name: string;
+  /** How the value is stored in the payload. */
   readonly inType: EtwInType;
+  /** How tracerpt renders it; absent for the in-type's default rendering. */
   readonly outType?: EtwOutType;
   /**
    * For `Binary` and fixed-length strings: a constant byte (or character) count, or the name of an earlier
@@ -66,15 +68,19 @@ export interface EtwFieldSchema {
 export interface EtwEventSchema {
   /** Event id (the descriptor's Id). */
   readonly id: number;
+  /** Event version (the descriptor's Version): a new version may change the template. */
   readonly version: number;
   /** The opcode name tracerpt shows (`RecvReq`) for a provider-defined opcode, else the event symbol. */
   readonly name: string;
   /** The event symbol from the manifest, `''` when it has none. */
   readonly symbol: string;
+  /** Level: 0 LogAlways, 1 Critical, 2 Error, 3 Warning, 4 Informational, 5 Verbose. */
   readonly level: number;
+  /** Task value. */
   readonly task: number;
   /** The task name tracerpt shows, `''` for none. */
   readonly taskName: string;
+  /** Opcode value. */
   readonly opcode: number;
   /** The opcode name tracerpt shows (`RecvReq`, `Start`, `Info`). */
   readonly opcodeName: string;
@@ -86,8 +92,10 @@ export interface EtwEventSchema {
 
 /** A provider's bundled schema: its identity and every event id and version the manifests define. */
 export interface EtwProviderSchema {
+  /** Provider name, as the manifest spells it (`Microsoft-Windows-HttpService`). */
   readonly name: string;
   /** Lowercase, no braces. */
   readonly guid: string;
+  /** Every event id and version, sorted by id then version. */
   readonly events: readonly EtwEventSchema[];
 }

@@ -17,8 +17,9 @@ const EMPTY_GUID = '00000000-0000-0000-0000-000000000000';
  */
 export function toEtwEvent(parts: XmlEventParts): EtwEvent {
   const system = parts.system;
-  const named = findProviderSchemaByName(system.get('Name') ?? '');
-  const providerGuid = guidOf(system.get('Guid')) ?? named?.guid ?? EMPTY_GUID;
+  const guid = guidOf(system.get('Guid'));
+  const named = guid === undefined ? findProviderSchemaByName(system.get('Name') ?? '') : undefined;
+  const providerGuid = guid ?? named?.guid ?? EMPTY_GUID;
   const provider = findProviderSchema(providerGuid) ?? named;
   const id = integerOf(system.get('EventID'));
   const version = integerOf(system.get('Version'));
@@ -41,9 +42,10 @@ export function toEtwEvent(parts: XmlEventParts): EtwEvent {
     processId: integerOf(system.get('ProcessID')),
     threadId: integerOf(system.get('ThreadID')),
     activityId: guidOf(system.get('ActivityID')) ?? EMPTY_GUID,
+    // The ETL reader's key order, so that --json prints the same line for the same event.
+    fields: fieldsOf(parts.data, schema),
     ...(related === undefined ? {} : { relatedActivityId: related }),
     ...(host ? { computer: host } : {}),
-    fields: fieldsOf(parts.data, schema),
     ...(parts.binary === undefined || parts.binary === '' ? {} : { payloadHex: parts.binary.replace(/^0[xX]/, '').toLowerCase() }),
   };
 }

@@ -51,7 +51,7 @@ describe('etw events at the edges', () => {
 
   it.each([
     ['permission denied', { code: 'EACCES' }],
-    ['cannot read: disk on fire', new Error('disk on fire')],
+    ['cannot read: disk on fire', new Error('disk on fire\n    at somewhere (x.js:1:1)')],
     ['cannot read: 42', 42],
   ])('explains any other read failure in one line: %s', async (why, failure) => {
     const io = recordingIo();

@@ -44,7 +44,7 @@ describe('damaged and truncated copies of the real capture', () => {
       if (k === 0) expect(problems).toEqual([]);
       else expect(problems).toEqual([{ format: 'etl', offset: k * BUFFER, message: `the file ends at ${k * BUFFER} bytes, but its header counts 36 buffers (294912 bytes)` }]);
     }
-  });
+  }, 180_000);
 
   it('reads a file cut at any offset: every event before the cut, one problem at the cut', async () => {
     await fc.assert(
@@ -58,7 +58,7 @@ describe('damaged and truncated copies of the real capture', () => {
       }),
       { numRuns: propertyRuns(40) }
     );
-  });
+  }, 180_000);
 
   it('survives random bytes in one buffer header: other buffers intact, at most one problem inside it', async () => {
     await fc.assert(
@@ -72,7 +72,7 @@ describe('damaged and truncated copies of the real capture', () => {
       }),
       { numRuns: propertyRuns(40) }
     );
-  });
+  }, 180_000);
 
   it('survives random bytes in one record header: other buffers intact, at most one problem, in that buffer', async () => {
     await fc.assert(
@@ -89,7 +89,7 @@ describe('damaged and truncated copies of the real capture', () => {
       }),
       { numRuns: propertyRuns(60) }
     );
-  });
+  }, 180_000);
 
   it('survives a run of random bytes anywhere: events outside the touched buffers intact, one problem per region', async () => {
     await fc.assert(
@@ -106,7 +106,7 @@ describe('damaged and truncated copies of the real capture', () => {
       }),
       { numRuns: propertyRuns(40) }
     );
-  });
+  }, 180_000);
 
   it('never throws or hangs on arbitrary bytes, and every problem has an offset', async () => {
     await fc.assert(
@@ -116,7 +116,7 @@ describe('damaged and truncated copies of the real capture', () => {
       }),
       { numRuns: propertyRuns(300) }
     );
-  });
+  }, 180_000);
 
   it('gives the same events and problems whatever the chunk sizes', async () => {
     await fc.assert(
@@ -127,5 +127,5 @@ describe('damaged and truncated copies of the real capture', () => {
       }),
       { numRuns: propertyRuns(8) }
     );
-  });
+  }, 180_000);
 });

@@ -65,6 +65,17 @@ describe('decodePayload', () => {
     expect(decodePayload([f('S', 'UnicodeString', { length: 2 }), f('T', 'AnsiString', { length: 1 })], bytes('ab', [0x7a]), 8)).toEqual({ S: 'ab', T: 'z' });
   });
 
+  it('reads long strings, and repeated strings alike each time', () => {
+    const long = 'x/'.repeat(150);
+    const ansiLong = Array.from({ length: 300 }, (_, i) => String.fromCharCode(0x20 + (i % 90))).join('');
+    const fields = [f('U', 'UnicodeString'), f('A', 'AnsiString')];
+    const payload = bytes(`${long}\0`, Uint8Array.from(ansiLong, (c) => c.charCodeAt(0)));
+    expect(decodePayload(fields, payload, 8)).toEqual({ U: long, A: ansiLong });
+    for (const text of ['GET', 'PUT', 'GET', 'GEU', 'GET']) {
+      expect(decodePayload([f('V', 'AnsiString')], Uint8Array.from(`${text}\0`, (c) => c.charCodeAt(0)), 8)).toEqual({ V: text });
+    }
+  });
+
   it('renders 64-bit integers as numbers up to 2^53 and decimal strings beyond', () => {
     const fields = [f('A', 'UInt64'), f('B', 'UInt64'), f('C', 'Int64'), f('D', 'Int64'), f('E', 'Int64', { outType: 'HexInt64' })];
     const payload = bytes(u64(2n ** 53n - 1n), u64(2n ** 64n - 1n), u64(2n ** 64n - 5n), u64(2n ** 63n), u64(2n ** 64n - 1n));

@@ -36,6 +36,8 @@ describe('the real capture as event XML', () => {
     expect(problems).toEqual([]);
     expect(fromXml).toHaveLength(fromEtl.length);
     for (let i = 0; i < fromEtl.length; i++) expect([i, fromXml[i]]).toEqual([i, fromEtl[i]]);
+    // Same keys in the same order too: `etw events --json` prints the very same line either way.
+    expect(fromXml.map((e) => JSON.stringify(e))).toEqual(fromEtl.map((e) => JSON.stringify(e)));
   });
 
   it('reads the same from a Node.js stream of small chunks', async () => {

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import type { EtwEvent, EtwProblem } from '../../../src/etw/event.js';
+import { readEtwEvents } from '../../../src/etw/read-etw-events.js';
 import { readXmlEvents } from '../../../src/etw/xml/read-xml-events.js';
+import { utf16leWithBom } from '../../support/event-xml.js';
 import { propertyRuns } from '../../support/runs.js';
 import { TRACERPT_PARSE_EVENT, typicalRequestWevtutil } from './seed-events.js';
 
@@ -63,6 +65,25 @@ describe('readXmlEvents on damaged documents', () => {
         },
       ),
       { numRuns: propertyRuns(300) },
+    );
+  });
+});
+
+describe('readEtwEvents on UTF-16 event XML cut at any byte', () => {
+  it('yields every event that ended before the cut, with at most one problem', async () => {
+    const text = `\r\n${typicalRequestWevtutil()}`;
+    const bytes = utf16leWithBom(text);
+    const whole = await read(text, 'Event', 4096);
+    await fc.assert(
+      // From the first byte after `<Event `: shorter heads are not event XML yet (EtwFormatError, by design).
+      fc.asyncProperty(fc.integer({ min: 2 + 2 * '\r\n<Event '.length, max: bytes.length }), async (cut) => {
+        const events: EtwEvent[] = [];
+        const problems: EtwProblem[] = [];
+        for await (const event of readEtwEvents(bytes.subarray(0, cut), { onProblem: (p) => problems.push(p) })) events.push(event);
+        expect(events).toEqual(whole.events.slice(0, eventsEndingBefore(text, Math.floor((cut - 2) / 2))));
+        expect(problems.length).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: propertyRuns(200) },
     );
   });
 });
