@@ -9,6 +9,8 @@
 //   OTEL_E2EACTIVITY_ADOPT_TRACE_ID=false              a random trace id per request (the demo's default is
 //                                                      true: trace id = the GUID's hex digits, for the join)
 'use strict';
+const { rmSync } = require('node:fs');
+const { dirname } = require('node:path');
 process.env.OTEL_E2EACTIVITY_ADOPT_TRACE_ID ??= 'true';
 const { startTracing } = require('./tracing.cjs');
 
@@ -62,8 +64,14 @@ async function showWindowsJoin(spans, ordersUrl) {
   }
   console.log('Windows side (a SYNTHETIC ETW capture, not from a real Windows machine, written by the test-side');
   console.log(`ETL writer): a WCF client on CLIENT01 calling orders; Http.sys and a WCF service on WEB01 answering`);
-  console.log(`inventory's call. Files: ${files.join(', ')}`);
-  const { spans: windowsSpans, summary } = await importWindowsSpans(files, spans);
+  console.log(`inventory's call. Files (removed after the import): ${files.join(', ')}`);
+  let imported;
+  try {
+    imported = await importWindowsSpans(files, spans);
+  } finally {
+    rmSync(dirname(files[0]), { recursive: true, force: true });
+  }
+  const { spans: windowsSpans, summary } = imported;
   console.log(`Imported with importEtwSpans: ${summary.events} events, ${summary.requests} Http.sys requests (${summary.matchedRequests} matched), ${summary.activities} WCF activities, ${summary.spans} spans.\n`);
   for (const request of REQUESTS.filter((r) => r.guid !== undefined)) {
     console.log(`${activityTree(request.guid, spans, windowsSpans).lines.join('\n')}\n`);
