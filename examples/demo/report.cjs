@@ -25,7 +25,7 @@ function describeRequest(index, request, answer, spans) {
   const traceId = (sent.traceparent ?? '').split('-')[1];
   const trace = spans.filter((s) => s.spanContext().traceId === traceId);
   const server = (path) => trace.find((s) => s.kind === SpanKind.SERVER && pathOf(s).startsWith(path));
-  const client = trace.find((s) => s.kind === SpanKind.CLIENT);
+  const client = trace.find((s) => s.kind === SpanKind.CLIENT && pathOf(s).startsWith('/inventory'));
   const lines = [
     `${index}. WCF client sent  E2EActivity: ${request.header}`,
     request.guid === undefined

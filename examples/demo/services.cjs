@@ -1,6 +1,7 @@
 // Two plain Node.js HTTP services on 127.0.0.1 (free ports): `orders` answers GET /orders by calling
-// `inventory`, which answers with the propagation headers it received. Neither knows about E2EActivity:
-// the instrumentation and the propagators do everything.
+// `inventory`, which calls the WCF stock service (here a stand-in that only answers: its spans come from
+// the synthetic Windows capture) and answers with the propagation headers it received. Neither knows
+// about E2EActivity: the instrumentation and the propagators do everything.
 'use strict';
 const http = require('node:http');
 
@@ -33,13 +34,25 @@ function sendJson(response, status, body) {
   response.end(JSON.stringify(body));
 }
 
-/** Starts both services; resolves with the URL of `orders` and a function that stops both. */
+/** The path of the WCF service on the Windows host; the demo's tracing ignores the stand-in's own requests. */
+const STOCK_PATH = '/Stock/StockService.svc';
+
+/** Starts the services; resolves with the URL of `orders` and a function that stops them. */
 async function startServices() {
+  const stock = http.createServer((request, response) => {
+    request.resume();
+    sendJson(response, 200, { inStock: 3 });
+  });
+  const stockUrl = await listen(stock);
+
   const inventory = http.createServer((request, response) => {
     const received = {};
     for (const name of SHOWN_HEADERS) if (request.headers[name] !== undefined) received[name] = request.headers[name];
     request.resume();
-    sendJson(response, 200, { received });
+    getJson(`${stockUrl}${STOCK_PATH}`).then(
+      () => sendJson(response, 200, { received }),
+      (error) => sendJson(response, 502, { error: String(error) })
+    );
   });
   const inventoryUrl = await listen(inventory);
 
@@ -53,7 +66,7 @@ async function startServices() {
   const ordersUrl = await listen(orders);
 
   const close = (server) => new Promise((resolve) => server.close(() => resolve()));
-  return { ordersUrl, stop: () => Promise.all([close(orders), close(inventory)]) };
+  return { ordersUrl, stop: () => Promise.all([close(orders), close(inventory), close(stock)]) };
 }
 
-module.exports = { startServices };
+module.exports = { startServices, STOCK_PATH };

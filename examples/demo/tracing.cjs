@@ -23,7 +23,8 @@ function startTracing(env) {
   if (endpoint && !env.OTEL_LOG_LEVEL) diag.setLogger(new DiagConsoleLogger(), DiagLogLevel.ERROR);
   const sdk = new NodeSDK({
     serviceName: env.OTEL_SERVICE_NAME || 'e2eactivity-demo',
-    instrumentations: [new HttpInstrumentation()],
+    // The WCF stock service is a stand-in in this process: its server side comes from the Windows capture.
+    instrumentations: [new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => request.url.startsWith('/Stock/') })],
     // Traces only: Jaeger takes no OTLP metrics or logs.
     metricReaders: [],
     logRecordProcessors: [],
@@ -39,6 +40,10 @@ function startTracing(env) {
     async spans() {
       await memoryProcessor.forceFlush();
       return memory.getFinishedSpans();
+    },
+    /** Hands spans made elsewhere (the Windows capture's) to the exporting processors. */
+    exportSpans(spans) {
+      for (const span of spans) for (const processor of exporting) processor.onEnd(span);
     },
     /** Flushes the OTLP export, if any. */
     shutdown: () => sdk.shutdown(),

@@ -31,6 +31,21 @@ export function traceIdToGuid(traceId: string): string | undefined {
   return normalizeGuid(traceId);
 }
 
+/**
+ * The span id of the remote parent that the propagator's `adoptTraceId` option gives a trace adopted
+ * from a GUID: the trace id's low 16 hex digits, or its high 16 where the low ones are all zero (a valid
+ * trace id is never all zero, so one half is not). Deterministic, so every request of one activity, and
+ * the ETW import's WCF client span of that activity, meet at the same span id. `undefined` for anything
+ * that is not a valid trace id.
+ */
+export function adoptedParentSpanId(traceId: string): string | undefined {
+  if (traceIdToGuid(traceId) === undefined) return undefined;
+  const low = traceId.slice(16).toLowerCase();
+  return low === ZERO_SPAN_ID ? traceId.slice(0, 16).toLowerCase() : low;
+}
+
+const ZERO_SPAN_ID = '0000000000000000';
+
 function nonEmptyDigits(guid: string): string | undefined {
   if (typeof guid !== 'string') return undefined;
   const digits = guidDigits(guid.trim());

@@ -12,14 +12,13 @@ import { isTracingSuppressed } from '@opentelemetry/core';
 import { E2EActivity } from '../activity.js';
 import { getBaggageActivity, mergeIntoBaggage } from '../baggage.js';
 import { firstHeaderItem, headerInCarrier, readHeader, writeHeader } from '../carrier.js';
-import { guidToTraceId } from '../codec/trace-id.js';
+import { adoptedParentSpanId, guidToTraceId } from '../codec/trace-id.js';
 import { keepOwnE2EActivityOnFetch } from '../fetch-own-header.js';
 import { E2E_ACTIVITY_ATTRIBUTE, E2E_ACTIVITY_BAGGAGE_KEY, E2E_ACTIVITY_HEADER } from '../constants.js';
 import { getE2EActivity, setE2EActivity } from '../context.js';
 import { E2EActivityGenerate, E2EActivityPropagatorOptions, GENERATE_MODES } from './types.js';
 
 const FIELDS: readonly string[] = [E2E_ACTIVITY_HEADER];
-const ZERO_SPAN_ID = '0000000000000000';
 
 /**
  * Propagates Microsoft's MS-THCH `E2EActivity` header: the base64 .NET GUID that a WCF client sends when
@@ -122,16 +121,15 @@ function hasValidSpanContext(context: Context): boolean {
 }
 
 /**
- * The remote parent that `adoptTraceId` sets: trace id = the GUID's hex digits; span id = the trace id's
- * low 16 digits, or its high 16 where the low ones are all zero (a GUID is never all zero, so one half is
- * not). Deterministic, so every request of one activity continues the same trace from the same parent.
+ * The remote parent that `adoptTraceId` sets: trace id = the GUID's hex digits; span id by
+ * {@link adoptedParentSpanId}. Deterministic, so every request of one activity continues the same trace
+ * from the same parent.
  */
 function spanContextOf(id: string): SpanContext {
   const traceId = guidToTraceId(id) as string;
-  const low = traceId.slice(16);
   return {
     traceId,
-    spanId: low === ZERO_SPAN_ID ? traceId.slice(0, 16) : low,
+    spanId: adoptedParentSpanId(traceId) as string,
     traceFlags: TraceFlags.SAMPLED,
     isRemote: true,
   };

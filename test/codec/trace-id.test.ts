@@ -1,4 +1,5 @@
 import { guidToTraceId, normalizeGuid, traceIdToGuid } from '../../src/index.js';
+import { adoptedParentSpanId } from '../../src/codec/trace-id.js';
 import { SPEC } from '../support/vectors.js';
 
 const TRACE_ID = '100f44d4c7ac45dc98f7974c064d61dd';
@@ -56,5 +57,19 @@ describe('normalizeGuid', () => {
   it('rejects Guid.Empty and garbage', () => {
     expect(normalizeGuid('{00000000-0000-0000-0000-000000000000}')).toBeUndefined();
     expect(normalizeGuid('x')).toBeUndefined();
+  });
+});
+
+describe('adoptedParentSpanId', () => {
+  it('is the low 16 digits of the trace id', () => {
+    expect(adoptedParentSpanId(TRACE_ID)).toBe('98f7974c064d61dd');
+  });
+
+  it('is the high 16 digits where the low ones are all zero', () => {
+    expect(adoptedParentSpanId(`ABCDEF0123456789${'0'.repeat(16)}`)).toBe('abcdef0123456789');
+  });
+
+  it.each(['0'.repeat(32), SPEC.guid, 'x'.repeat(32)])('rejects %j', (traceId) => {
+    expect(adoptedParentSpanId(traceId)).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import type { CommandSpec, UsageError } from '../commands.js';
+import { ETW_SPANS_COMMAND, type EtwSpansRequest } from '../etw-spans/request.js';
 
 /** `etw events`: print the events of ETL or event XML files. */
 export interface EtwEventsRequest {
@@ -12,7 +13,7 @@ export interface EtwEventsRequest {
 }
 
 /** Every request of the `etw` commands. */
-export type EtwRequest = EtwEventsRequest;
+export type EtwRequest = EtwEventsRequest | EtwSpansRequest;
 
 /** The `etw` subcommands. A new one (`spans`) is a new entry here and a case in `runEtw`. */
 export const ETW_COMMANDS: Readonly<Record<string, CommandSpec<EtwRequest | UsageError>>> = {
@@ -24,4 +25,5 @@ export const ETW_COMMANDS: Readonly<Record<string, CommandSpec<EtwRequest | Usag
       return { kind: 'etw-events', files, json: values.json === true, providers };
     },
   },
+  spans: ETW_SPANS_COMMAND,
 };

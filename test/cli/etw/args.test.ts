@@ -14,8 +14,8 @@ describe('parseArgs for etw', () => {
   });
 
   it.each([
-    [['etw'], 'missing etw command: events'],
-    [['etw', 'frobnicate'], 'unknown etw command frobnicate: expected events'],
+    [['etw'], 'missing etw command: events, spans'],
+    [['etw', 'frobnicate'], 'unknown etw command frobnicate: expected events, spans'],
     [['etw', 'events'], 'etw events needs a file (- for standard input)'],
     [['etw', 'events', 'a', '--provider'], 'option --provider needs a value'],
     [['decode', 'a', '--provider', 'x'], 'option --provider does not apply to decode'],

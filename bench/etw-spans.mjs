@@ -1,0 +1,159 @@
+// npm run bench:etw-spans [-- --size-mb 200] [--rounds 3] [--json PATH] [--keep]
+// Builds a large ETL from the real capture (its data buffers repeated, each copy's record timestamps moved
+// minutes past the previous copy's, so time runs forward as in a long capture), then in ONE process times, in
+// rotating order: readEtwEvents alone over the file, the join alone (importEtwSpans, spans dropped), and
+// `etw spans` (runEtwSpans: read, join, OTLP JSON Lines written to a file). RSS is sampled while each runs. Goal: import <= 3x the read, flat RSS.
+import { createReadStream, mkdtempSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync, closeSync } from 'node:fs';
+import { Buffer } from 'node:buffer';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { clearInterval, setInterval } from 'node:timers';
+import { parseArgs } from 'node:util';
+import { machine } from './lib/machine.mjs';
+
+const require = createRequire(import.meta.url);
+const { readEtwEvents } = require('../.bench/cjs/etw/read-etw-events.js');
+const { readEtlBuffers } = require('../.bench/cjs/etw/etl/buffers.js');
+const { walkRecords } = require('../.bench/cjs/etw/etl/records.js');
+const { runEtwSpans } = require('../.bench/cjs/cli/etw-spans/run-etw-spans.js');
+const { importEtwSpans } = require('../.bench/cjs/etw/spans/index.js');
+
+const { values } = parseArgs({
+  options: {
+    'size-mb': { type: 'string', default: '200' },
+    rounds: { type: 'string', default: '3' },
+    json: { type: 'string', default: '' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const CAPTURE = resolve('test/fixtures/etw/HTTP_Server.etl');
+const MB = 1024 * 1024;
+
+/** File offsets of every event record's 64-bit timestamp in the capture, and their range. */
+async function timestampOffsets(bytes) {
+  const offsets = [];
+  let min = 2n ** 64n;
+  let max = 0n;
+  const visitor = {
+    event(buffer, record) {
+      offsets.push(buffer.fileOffset + record.offset + 16);
+      const ts = (BigInt(record.timestampHigh) << 32n) | BigInt(record.timestampLow);
+      if (ts < min) min = ts;
+      if (ts > max) max = ts;
+    },
+    logfileHeader: () => {},
+    computerName: () => {},
+    damage: (_buffer, offset, _end, message) => {
+      throw new Error(`damaged capture at ${offset}: ${message}`);
+    },
+  };
+  for await (const item of readEtlBuffers([bytes])) if (item.kind === 'buffer') walkRecords(item, visitor);
+  return { offsets, span: max - min };
+}
+
+/**
+ * The capture's header buffer, then its data buffers again and again, each copy six times the capture's
+ * span (30 s) after the previous one: about 3 minutes, more than the import's horizon (60 s) plus the
+ * capture's own disorder (17.7 s), so that requests of one copy close before the same RequestIds return.
+ */
+async function buildLargeEtl(path, bytes) {
+  const capture = readFileSync(CAPTURE);
+  const bufferSize = capture.readUInt32LE(0);
+  const { offsets, span } = await timestampOffsets(capture);
+  const shift = 6n * span;
+  const fd = openSync(path, 'w');
+  writeSync(fd, capture.subarray(0, bufferSize));
+  let written = bufferSize;
+  for (let copy = 0n; written < bytes; copy++) {
+    const data = Buffer.from(capture);
+    for (const at of offsets) data.writeBigUInt64LE(data.readBigUInt64LE(at) + copy * shift, at);
+    written += writeSync(fd, data.subarray(bufferSize));
+  }
+  closeSync(fd);
+  return written;
+}
+
+function rssSampler() {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50);
+  return { stop: () => (clearInterval(timer), Math.max(peak, process.memoryUsage.rss())) };
+}
+
+async function readOnly(path) {
+  let events = 0;
+  for await (const event of readEtwEvents(createReadStream(path, { highWaterMark: MB }))) if (event.id >= 0) events++;
+  return { events };
+}
+
+/** The join alone: spans made and dropped, no encoding or output. */
+async function joinOnly(path) {
+  let spans = 0;
+  const imported = importEtwSpans(readEtwEvents(createReadStream(path, { highWaterMark: MB })));
+  for await (const span of imported) if (span.ended) spans++;
+  return { events: imported.summary.events, spans };
+}
+
+async function importSpans(path, out) {
+  let summary = '';
+  const io = { out: async () => {}, err: async (text) => void (summary += text), env: {} };
+  const status = await runEtwSpans({ kind: 'etw-spans', files: [path], out }, io);
+  if (status !== 0) throw new Error(`etw spans exited ${status}: ${summary}`);
+  const events = Number(/etw spans: ([\d,]+) events/.exec(summary)[1].replace(/,/g, ''));
+  const spans = Number(/; ([\d,]+) spans\n/.exec(summary)[1].replace(/,/g, ''));
+  return { events, spans, outBytes: statSync(out).size, summary: summary.trim() };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const dir = mkdtempSync(join(tmpdir(), 'etw-spans-bench-'));
+try {
+  const path = join(dir, 'large.etl');
+  const out = join(dir, 'spans.jsonl');
+  const size = await buildLargeEtl(path, Number(values['size-mb']) * MB);
+  globalThis.gc?.();
+  const baselineRss = process.memoryUsage.rss();
+  const before = machine();
+  const runs = { read: [], join: [], import: [] };
+  const orders = [['read', 'join', 'import'], ['import', 'join', 'read'], ['join', 'read', 'import']];
+  for (let r = 0; r < Number(values.rounds); r++) {
+    for (const mode of orders[r % orders.length]) {
+      globalThis.gc?.();
+      const rss = rssSampler();
+      const started = process.hrtime.bigint();
+      const cpuBefore = process.cpuUsage();
+      const result = mode === 'read' ? await readOnly(path) : mode === 'join' ? await joinOnly(path) : await importSpans(path, out);
+      const cpu = process.cpuUsage(cpuBefore);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+      const peakRss = rss.stop();
+      runs[mode].push({ seconds, cpuSeconds, peakRss, ...result });
+      console.error(`round ${r + 1} ${mode}: ${seconds.toFixed(2)} s (CPU ${cpuSeconds.toFixed(2)} s), ${result.events} events${result.spans === undefined ? '' : `, ${result.spans} spans`}, peak RSS +${((peakRss - baselineRss) / MB).toFixed(1)} MB`);
+    }
+  }
+  const readSeconds = median(runs.read.map((r) => r.seconds));
+  const importSeconds = median(runs.import.map((r) => r.seconds));
+  const joinSeconds = median(runs.join.map((r) => r.seconds));
+  const joinCpu = median(runs.join.map((r) => r.cpuSeconds));
+  const readCpu = median(runs.read.map((r) => r.cpuSeconds));
+  const importCpu = median(runs.import.map((r) => r.cpuSeconds));
+  const last = runs.import.at(-1);
+  const peak = (mode) => Math.max(...runs[mode].map((r) => r.peakRss - baselineRss)) / MB;
+  console.log(`\nfile: ${(size / MB).toFixed(0)} MB, ${last.events.toLocaleString('en-US')} events, ${last.spans.toLocaleString('en-US')} spans; OTLP JSON out: ${(last.outBytes / MB).toFixed(0)} MB; RSS baseline ${(baselineRss / MB).toFixed(0)} MB\n`);
+  console.log('| run | median wall s | median CPU s | MB/s (wall) | events/s (wall) | spans/s (wall) | peak RSS above baseline |\n|---|---:|---:|---:|---:|---:|---:|');
+  console.log(`| readEtwEvents alone | ${readSeconds.toFixed(2)} | ${readCpu.toFixed(2)} | ${(size / MB / readSeconds).toFixed(1)} | ${Math.round(last.events / readSeconds).toLocaleString('en-US')} | | ${peak('read').toFixed(1)} MB |`);
+  console.log(`| readEtwEvents + importEtwSpans (spans dropped) | ${joinSeconds.toFixed(2)} | ${joinCpu.toFixed(2)} | ${(size / MB / joinSeconds).toFixed(1)} | ${Math.round(last.events / joinSeconds).toLocaleString('en-US')} | ${Math.round(last.spans / joinSeconds).toLocaleString('en-US')} | ${peak('join').toFixed(1)} MB |`);
+  console.log(`| etw spans -> OTLP JSON file | ${importSeconds.toFixed(2)} | ${importCpu.toFixed(2)} | ${(size / MB / importSeconds).toFixed(1)} | ${Math.round(last.events / importSeconds).toLocaleString('en-US')} | ${Math.round(last.spans / importSeconds).toLocaleString('en-US')} | ${peak('import').toFixed(1)} MB |`);
+  console.log(`\nimport / read: ${(importSeconds / readSeconds).toFixed(2)}x wall time, ${(importCpu / readCpu).toFixed(2)}x CPU time (goal <= 3x)`);
+  console.log(`join alone / read: ${(joinSeconds / readSeconds).toFixed(2)}x wall time, ${(joinCpu / readCpu).toFixed(2)}x CPU time`);
+  console.log(`summary of the last import:\n${last.summary}`);
+  if (values.json !== '') {
+    const report = { date: new Date().toISOString(), machine: before, loadavgAfter: machine().loadavg, fileBytes: size, baselineRss, readSeconds, joinSeconds, importSeconds, readCpu, joinCpu, importCpu, wallRatio: importSeconds / readSeconds, cpuRatio: importCpu / readCpu, runs };
+    mkdirSync(dirname(resolve(values.json)), { recursive: true });
+    writeFileSync(resolve(values.json), `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`results written to ${values.json}`);
+  }
+} finally {
+  if (values.keep) console.error(`kept ${dir}`);
+  else rmSync(dir, { recursive: true, force: true });
+}
