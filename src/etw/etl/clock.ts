@@ -3,10 +3,13 @@ import type { EtlLogfileHeader } from './logfile-header.js';
 
 const TWO_32 = 4294967296;
 const TICKS_PER_SECOND = 10_000_000;
-const DIGITS3: readonly string[] = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
-/** Four digits and the two zeros that make 100-ns ticks nanoseconds, with and without the closing `Z`. */
-const DIGITS4_00: readonly string[] = Array.from({ length: 10000 }, (_, i) => `${String(i).padStart(4, '0')}00`);
-const DIGITS4_00Z: readonly string[] = DIGITS4_00.map((d) => `${d}Z`);
+const ZERO = 48;
+/** `YYYY-MM-DDTHH:MM:SS.` (20), seven tick digits, `00Z`. */
+const ISO_LENGTH = 30;
+/** Ten digits of seconds since 1970 (2001-09-09 to 2286-11-20), seven tick digits, `00`. */
+const UNIX_LENGTH = 19;
+/** Date prefixes of recent seconds: per-CPU buffers interleave, so the second goes back and forth. */
+const PREFIX_CACHE_LIMIT = 1024;
 /** FILETIME of 1970-01-01, in whole seconds since 1601. */
 const UNIX_EPOCH_FILETIME_SECONDS = 11644473600;
 
@@ -27,8 +30,15 @@ export class EtlClock {
   private readonly startSeconds: number;
   private readonly startTicks: number;
   private cachedSecond = Number.NaN;
-  private cachedPrefix = '';
-  private cachedSeconds = '';
+  private readonly prefixes = new Map<number, string>();
+  /**
+   * Character codes of the two strings, the second's part written when the second changes and the ticks
+   * per event: one `String.fromCharCode` makes a flat string, where concatenating pieces makes a rope that
+   * every consumer reading the text has to flatten again (this runs for every event).
+   */
+  private readonly iso = new Uint16Array(ISO_LENGTH);
+  private readonly unix = new Uint16Array(UNIX_LENGTH);
+  private unixFits = false;
 
   constructor(header: EtlLogfileHeader | undefined) {
     const systemTime = header === undefined || header.clockType === 'system-time';
@@ -57,16 +67,49 @@ export class EtlClock {
       ticks %= TICKS_PER_SECOND;
     }
     if (!(seconds >= 0 && seconds < 253402300800)) return this.outOfRange(seconds, ticks);
-    if (seconds !== this.cachedSecond) {
-      this.cachedSecond = seconds;
-      this.cachedPrefix = `${new Date(seconds * 1000).toISOString().slice(0, 19)}.`;
-      this.cachedSeconds = seconds === 0 ? '' : String(seconds);
+    if (seconds !== this.cachedSecond) this.enterSecond(seconds);
+    const iso = this.iso;
+    const unix = this.unix;
+    let rest = ticks;
+    for (let i = 26; i >= 20; i--) {
+      const digit = rest % 10;
+      iso[i] = ZERO + digit;
+      unix[i - 10] = ZERO + digit;
+      rest = (rest - digit) / 10;
     }
-    // Seven digits from two tables instead of a number-to-string conversion (this runs for every event).
-    const thousands = Math.floor(ticks / 10000);
-    const rest = ticks - thousands * 10000;
-    this.time = this.cachedPrefix + DIGITS3[thousands] + DIGITS4_00Z[rest];
-    this.timeUnixNano = seconds === 0 ? String(ticks * 100) : this.cachedSeconds + DIGITS3[thousands] + DIGITS4_00[rest];
+    // prettier-ignore
+    this.time = String.fromCharCode(
+      iso[0], iso[1], iso[2], iso[3], iso[4], iso[5], iso[6], iso[7], iso[8], iso[9], iso[10], iso[11], iso[12], iso[13], iso[14],
+      iso[15], iso[16], iso[17], iso[18], iso[19], iso[20], iso[21], iso[22], iso[23], iso[24], iso[25], iso[26], iso[27], iso[28], iso[29]
+    );
+    if (this.unixFits) {
+      // prettier-ignore
+      this.timeUnixNano = String.fromCharCode(
+        unix[0], unix[1], unix[2], unix[3], unix[4], unix[5], unix[6], unix[7], unix[8], unix[9],
+        unix[10], unix[11], unix[12], unix[13], unix[14], unix[15], unix[16], unix[17], unix[18]
+      );
+    } else {
+      this.timeUnixNano = seconds === 0 ? String(ticks * 100) : `${seconds}${String(ticks).padStart(7, '0')}00`;
+    }
+  }
+
+  private enterSecond(seconds: number): void {
+    this.cachedSecond = seconds;
+    let prefix = this.prefixes.get(seconds);
+    if (prefix === undefined) {
+      if (this.prefixes.size >= PREFIX_CACHE_LIMIT) this.prefixes.clear();
+      prefix = `${new Date(seconds * 1000).toISOString().slice(0, 19)}.`;
+      this.prefixes.set(seconds, prefix);
+    }
+    for (let i = 0; i < 20; i++) this.iso[i] = prefix.charCodeAt(i);
+    this.iso[27] = ZERO;
+    this.iso[28] = ZERO;
+    this.iso[29] = 0x5a; // Z
+    const text = String(seconds);
+    this.unixFits = text.length === 10;
+    if (this.unixFits) for (let i = 0; i < 10; i++) this.unix[i] = text.charCodeAt(i);
+    this.unix[17] = ZERO;
+    this.unix[18] = ZERO;
   }
 
   /** Before 1970 or after 9999 (a damaged reading): exact but slow. */

@@ -5,8 +5,10 @@
 const utf16 = new TextDecoder('utf-16le');
 /** Longer strings go through TextDecoder and are not interned. */
 const SHORT_UNITS = 128;
-const INTERN_LIMIT = 8192;
-const interned = new Map<number, string>();
+/** Interned strings in a direct-mapped table by hash: cheaper than a Map lookup, a collision just replaces. */
+const INTERN_BITS = 13;
+const internedKey = new Int32Array(1 << INTERN_BITS);
+const internedText: string[] = new Array<string>(1 << INTERN_BITS).fill('');
 
 /**
  * Code units from `start` to the first NUL or `end`, `bytesPerUnit` 2 (UTF-16LE) or 1 (ANSI, read as
@@ -27,12 +29,13 @@ export function textAt(b: Uint8Array, start: number, end: number, bytesPerUnit: 
   const units = bytesPerUnit === 2 ? (i - start) >> 1 : i - start;
   if (units === 0) return '';
   if (units > SHORT_UNITS) return bytesPerUnit === 2 ? utf16.decode(b.subarray(start, i)) : latin1(b, start, units);
-  const key = (hash ^ units) >>> 0;
-  const known = interned.get(key);
-  if (known !== undefined && matches(known, b, start, units, bytesPerUnit)) return known;
+  const key = hash ^ units;
+  const slot = Math.imul(key, 0x9e3779b1) >>> (32 - INTERN_BITS);
+  const known = internedText[slot];
+  if (internedKey[slot] === key && matches(known, b, start, units, bytesPerUnit)) return known;
   const text = bytesPerUnit === 2 ? utf16Short(b, start, units) : latin1(b, start, units);
-  if (interned.size >= INTERN_LIMIT) interned.clear();
-  interned.set(key, text);
+  internedKey[slot] = key;
+  internedText[slot] = text;
   return text;
 }
 

@@ -1,6 +1,8 @@
 import { EtlClock } from '../../../src/etw/etl/clock.js';
 import type { EtlLogfileHeader } from '../../../src/etw/etl/logfile-header.js';
 import { ByteQueue } from '../../../src/etw/etl/byte-queue.js';
+import { isoOfUnixNanos } from '../../../src/etw/payload/time.js';
+import fc from 'fast-check';
 
 const split = (v: bigint): [number, number] => [Number(v >> 32n), Number(v & 0xffffffffn)];
 const header = (over: Partial<EtlLogfileHeader>): EtlLogfileHeader => {
@@ -38,6 +40,25 @@ describe('EtlClock', () => {
     expect(clock.time).toMatch(/^\+?\d+-\d\d-\d\dT/);
     const broken = new EtlClock(header({ perfFrequency: 1e-300 }));
     expect(() => broken.convert(0xffffffff, 0)).not.toThrow();
+  });
+
+  // The per-event path builds both strings from cached digits of the second: it must agree with the exact
+  // BigInt rendering for every second from 1970 to 9999 (Unix seconds of 1 to 12 digits), also after more
+  // distinct seconds than the prefix cache holds, and when readings go back and forth between seconds.
+  it('renders any system-time reading in 1970..9999 exactly as the BigInt path does', () => {
+    const EPOCH = 116444736000000000n;
+    const clock = new EtlClock(undefined);
+    const reading = fc.bigInt({ min: EPOCH, max: EPOCH + 253402300799n * 10_000_000n + 9_999_999n });
+    fc.assert(
+      fc.property(fc.array(reading, { minLength: 1, maxLength: 1500 }), (filetimes) => {
+        for (const filetime of filetimes) {
+          clock.convert(...split(filetime));
+          const ns = (filetime - EPOCH) * 100n;
+          expect([clock.time, clock.timeUnixNano]).toEqual([isoOfUnixNanos(ns), ns.toString()]);
+        }
+      }),
+      { numRuns: 20 }
+    );
   });
 });
 
