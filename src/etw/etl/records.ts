@@ -116,11 +116,15 @@ const record: EventRecordView = {
  * EVENT_HEADER records and the log file header and stepping over every other traced header type by its
  * size. At a record that cannot be read (unknown marker, size too small or past the end, bad extended data)
  * it reports the damage once and resumes at the next 8-byte boundary where a plausible event record starts,
- * so intact events after the damage in the same buffer still come through.
+ * so intact events after the damage in the same buffer still come through. Damage found later in the same
+ * buffer is reported as part of the first region (from its offset), which the reader folds into one problem.
  */
 export function walkRecords(buffer: EtlBuffer, visitor: RecordVisitor): void {
   const { view, end } = buffer;
   let at = 72;
+  // Where this buffer's damage began: a damaged size that still fits can lead the walk astray until it
+  // fails again further on, and that is the same damaged region, reported from where it began.
+  let damagedFrom = -1;
   while (at + 4 <= end) {
     if (view.getUint32(at, true) === FILL) return;
     const next = stepOver(buffer, at, visitor);
@@ -129,7 +133,8 @@ export function walkRecords(buffer: EtlBuffer, visitor: RecordVisitor): void {
       continue;
     }
     const resume = resync(buffer, at + 8);
-    visitor.damage(buffer, at, resume < 0 ? end : resume, problem);
+    if (damagedFrom < 0) damagedFrom = at;
+    visitor.damage(buffer, damagedFrom, resume < 0 ? end : resume, problem);
     if (resume < 0) return;
     at = resume;
   }

@@ -74,6 +74,18 @@ describe('damaged and truncated copies of the real capture', () => {
     );
   }, 180_000);
 
+  it('reports a damaged size that leads the walk astray once, from where the damage began', async () => {
+    // Found by the property below: record 154's size zeroed and the next record's size made 856, which
+    // still fits the buffer, so the walk resumed into garbage and failed again 1,200 bytes further on.
+    const copy = original.slice();
+    const at = raw[154].fileOffset;
+    copy[at] = 0;
+    copy[at + 97] = 3;
+    const { events, problems } = await readAllEtl(copy, 65536);
+    expect(problems).toEqual([expect.objectContaining({ format: 'etl', offset: at })]);
+    expect(keptOutside(events, (b) => b === 4)).toEqual(intactOutside((b) => b === 4));
+  });
+
   it('survives random bytes in one record header: other buffers intact, at most one problem, in that buffer', async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 0, max: raw.length - 1 }), fc.array(fc.tuple(fc.integer({ min: 0, max: 103 }), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }), async (r, edits) => {
