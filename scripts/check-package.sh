@@ -129,6 +129,12 @@ test "$(printf '100f44d4c7ac45dc98f7974c064d61dd\n' | node_modules/.bin/e2eactiv
 status=0
 node_modules/.bin/e2eactivity decode 1EQPEKzH3EWY95dMBk1h3Q 2>/dev/null || status=$?
 test "$status" = 2
+# Without its optional peers, etw spans says what to install (and the commands above never load them).
+status=0
+err=$(node_modules/.bin/e2eactivity etw spans missing.etl 2>&1) || status=$?
+echo "$err"
+test "$status" = 1
+grep -q 'npm install @opentelemetry/' <<<"$err"
 
 step "the etw entry point (CommonJS, ES modules, types) and e2eactivity etw events"
 cat >events.xml <<'EOF2'
