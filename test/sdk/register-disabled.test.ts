@@ -4,8 +4,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runToEnd } from '../support/child.js';
+import { REGISTER } from '../support/service.js';
 
-const REGISTER = join(__dirname, '..', '..', 'build', 'cjs', 'register.js');
 const SPY = join(__dirname, 'fixtures', 'cjs', 'spy-module-register.js');
 const APP = join(__dirname, 'fixtures', 'cjs', 'report-state.js');
 

@@ -5,8 +5,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runToEnd } from '../support/child.js';
+import { REGISTER } from '../support/service.js';
 
-const REGISTER = join(__dirname, '..', '..', 'build', 'cjs', 'register.js');
 const INSTRUMENTED = join(__dirname, 'fixtures', 'cjs', 'report-instrumented.js');
 const OTHER_SDK = join(__dirname, 'fixtures', 'cjs', 'other-sdk.js');
 const QUIET = { OTEL_TRACES_EXPORTER: 'console', OTEL_METRICS_EXPORTER: 'none', OTEL_LOGS_EXPORTER: 'none' };

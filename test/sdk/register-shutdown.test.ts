@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { Child, startChild, stopAllChildren } from '../support/child.js';
 import { distinctGuids, wcfHeaderOf } from '../support/dotnet-guid.js';
 import { OtlpReceiver, startOtlpReceiver } from '../support/otlp-receiver.js';
+import { REGISTER } from '../support/service.js';
 
 jest.setTimeout(60000);
 
-const REGISTER = join(__dirname, '..', '..', 'build', 'cjs', 'register.js');
 const SERVICE = join(__dirname, 'fixtures', 'cjs', 'drain-service.js');
 
 let receiver: OtlpReceiver;

@@ -5,8 +5,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startChild, stopAllChildren } from '../support/child.js';
 import { OtlpReceiver, startOtlpReceiver } from '../support/otlp-receiver.js';
+import { REGISTER } from '../support/service.js';
 
-const REGISTER = join(__dirname, '..', '..', 'build', 'cjs', 'register.js');
 const SERVICE = join(__dirname, 'fixtures', 'esm-service.js');
 const GUID = '100f44d4-c7ac-45dc-98f7-974c064d61dd';
 const HEADER = '1EQPEKzH3EWY95dMBk1h3Q==';
