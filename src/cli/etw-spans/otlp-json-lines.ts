@@ -4,19 +4,18 @@ import { loadOptional } from './load-optional.js';
 type Transformer = typeof import('@opentelemetry/otlp-transformer');
 
 /**
- * Encodes spans as one line of OTLP JSON: an `ExportTraceServiceRequest` with hex trace and span ids and
- * times as decimal strings, as the OTLP specification's JSON mapping and the Collector's `otlpjsonfile`
- * receiver read it (one request per line), as UTF-8 bytes. The official `JsonTraceSerializer` does the
- * encoding.
+ * Encodes spans as one line of OTLP JSON, without its newline: an `ExportTraceServiceRequest` with hex
+ * trace and span ids and times as decimal strings, as the OTLP specification's JSON mapping and the
+ * Collector's `otlpjsonfile` receiver read it (one request per line), as UTF-8 bytes. The official
+ * `JsonTraceSerializer` does the encoding; the caller writes {@link NEWLINE} after it rather than this
+ * copying a line's megabytes to append one byte.
  */
-export function otlpJsonLine(spans: readonly EtwSpan[]): Uint8Array {
+export function otlpJsonLine(spans: EtwSpan[]): Uint8Array {
   const { JsonTraceSerializer } = loadOptional<Transformer>('@opentelemetry/otlp-transformer', 'OTLP JSON output');
-  const bytes = JsonTraceSerializer.serializeRequest([...spans]);
+  const bytes = JsonTraceSerializer.serializeRequest(spans);
   if (bytes === undefined) throw new Error('JsonTraceSerializer gave no output');
-  const line = new Uint8Array(bytes.length + 1);
-  line.set(bytes);
-  line[bytes.length] = NEWLINE;
-  return line;
+  return bytes;
 }
 
-const NEWLINE = 0x0a;
+/** The line end after each {@link otlpJsonLine}. */
+export const NEWLINE = new Uint8Array([0x0a]);

@@ -5,7 +5,7 @@ import type { SpanExporter } from '@opentelemetry/sdk-trace';
 import type { EtwEvent, EtwProblem } from '../../etw/event.js';
 import { readEtwEvents } from '../../etw/read-etw-events.js';
 import { importEtwSpans, mergeByTime, type EtwSpan } from '../../etw/spans/index.js';
-import { otlpJsonLine } from './otlp-json-lines.js';
+import { NEWLINE, otlpJsonLine } from './otlp-json-lines.js';
 import { BatchExport, createTraceExporter, exportTargetOf, type ExportTarget } from './otlp-export.js';
 import type { EtwSpansRequest } from './request.js';
 import { FileProblem, problemLine, summaryLines } from './summary.js';
@@ -16,6 +16,11 @@ export const ETW_SPANS_EXIT = { ok: 0, usage: 1, damaged: 2, lost: 3 } as const;
 /** Spans per OTLP JSON line and per export request. */
 export const ETW_SPANS_BATCH = 512;
 const KEPT_PROBLEMS = 100;
+/**
+ * Bytes queued to the output file before the import waits for it: a few lines (a line of 512 spans is
+ * about 1.4 MB), so the next batch is joined and encoded while the last one is written.
+ */
+const FILE_BUFFER = 8 * 1024 * 1024;
 const REDRAW_MS = 200;
 
 /** Reads the events of one input, reporting each damaged part to `onProblem` (the `/etw` reader). */
@@ -61,9 +66,9 @@ export async function runEtwSpans(
     })
   );
   const imported = importEtwSpans(mergeByTime(sources), { serviceName: request.serviceName, horizonMs: request.horizonMs });
-  const file = outPath === undefined || outPath === '-' ? undefined : createWriteStream(outPath);
+  const file = outPath === undefined || outPath === '-' ? undefined : createWriteStream(outPath, { highWaterMark: FILE_BUFFER });
   const decoder = new TextDecoder();
-  const write = file === undefined ? (bytes: Uint8Array) => io.out(decoder.decode(bytes)) : (bytes: Uint8Array) => writeTo(file, bytes);
+  const write = file === undefined ? (line: Uint8Array) => io.out(`${decoder.decode(line)}\n`) : (line: Uint8Array) => writeLine(file, line);
   const exporter = target === undefined ? undefined : new BatchExport(makeExporter(target));
   const progress = progressDrawer(io, exporter);
 
@@ -117,8 +122,10 @@ export function readWithProblems(source: string | AsyncIterable<Uint8Array>, onP
   return readEtwEvents(source, { onProblem });
 }
 
-async function writeTo(stream: NodeJS.WritableStream, bytes: Uint8Array): Promise<void> {
-  if (!stream.write(bytes)) await once(stream, 'drain');
+/** Writes a line and its newline; waits only when more than {@link FILE_BUFFER} is queued. */
+async function writeLine(stream: NodeJS.WritableStream, line: Uint8Array): Promise<void> {
+  stream.write(line);
+  if (!stream.write(NEWLINE)) await once(stream, 'drain');
 }
 
 /** A one-line progress count on standard error, only when it is a terminal. */
