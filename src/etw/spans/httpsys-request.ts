@@ -7,7 +7,8 @@ import {
   HTTP_SYS_SEND_IDS,
   HTTP_VERBS,
 } from './providers.js';
-import { pendingEvent, type PendingEvent } from './span-data.js';
+import { fieldAttributes, hrTimeOfText } from './span-data.js';
+import type { EtwSpanEvent } from './types.js';
 
 /** Span events kept per request; more are counted as dropped (a request has about ten). */
 export const MAX_EVENTS_PER_SPAN = 128;
@@ -34,7 +35,7 @@ export interface HttpSysRequest {
   pid?: number;
   error?: string;
   computer?: string;
-  readonly events: PendingEvent[];
+  readonly events: EtwSpanEvent[];
   droppedEvents: number;
 }
 
@@ -45,25 +46,10 @@ export interface HttpSysRequest {
  */
 export function requestKeyOf(event: EtwEvent): string | undefined {
   const id = event.fields.RequestId;
-  if (typeof id === 'string' && id.startsWith('0x')) return keyOfRequestId(id);
+  if (typeof id === 'string' && id.startsWith('0x')) return id.slice(2).toLowerCase().padStart(16, '0');
   if (HTTP_SYS_CONNECTION_IDS.has(event.id)) return undefined;
   const activity = event.id === HTTP_SYS.RecvReq ? event.relatedActivityId : event.activityId;
   return activity === undefined ? undefined : requestIdOfActivity(activity);
-}
-
-/** Keys of the RequestIds seen lately: every event of a request names it, and the reader reuses its text. */
-const keysOfRequestIds = new Map<string, string>();
-const KEYS_KEPT = 4096;
-
-function keyOfRequestId(id: string): string {
-  let key = keysOfRequestIds.get(id);
-  if (key === undefined) {
-    key = id.slice(2).toLowerCase().padStart(16, '0');
-    // Bounded: a capture has millions of requests, at most a few thousand open at once.
-    if (keysOfRequestIds.size >= KEYS_KEPT) keysOfRequestIds.clear();
-    keysOfRequestIds.set(id, key);
-  }
-  return key;
 }
 
 /** The RequestId in an Http.sys request activity: the GUID's first three fields, in reverse. */
@@ -115,7 +101,12 @@ export function addRequestEvent(request: HttpSysRequest, event: EtwEvent, ns: bi
   }
   if (HTTP_SYS_ERROR_IDS.has(event.id) && request.error === undefined) request.error = errorOf(event);
   if (request.events.length < MAX_EVENTS_PER_SPAN) {
-    request.events.push(pendingEvent(event));
+    request.events.push({
+      name: event.name === '' ? `event ${event.id}` : event.name,
+      time: hrTimeOfText(event.timeUnixNano),
+      attributes: fieldAttributes(event.fields),
+      droppedAttributesCount: 0,
+    });
   } else {
     request.droppedEvents++;
   }

@@ -1,8 +1,7 @@
 import { Attributes, HrTime, Link, SpanContext, SpanKind, SpanStatusCode, TraceFlags } from '@opentelemetry/api';
 import type { InstrumentationScope } from '@opentelemetry/core';
 import { resourceFromAttributes, type Resource } from '@opentelemetry/resources';
-import type { EtwEvent, EtwFieldValue } from '../event.js';
-import { compareTimeUnixNano } from './merge-by-time.js';
+import type { EtwFieldValue } from '../event.js';
 import type { EtwSpan, EtwSpanEvent } from './types.js';
 
 /** The instrumentation scope of every imported span: `opentelemetry-propagator-e2eactivity/etw`. */
@@ -24,28 +23,11 @@ export interface SpanDraft {
   endNs: bigint;
   error?: string;
   attributes: Attributes;
-  events: PendingEvent[];
+  events: EtwSpanEvent[];
   /** Events left out beyond the cap. */
   droppedEvents?: number;
   links: Link[];
   resource: Resource;
-}
-
-/**
- * An event kept for a span until the span closes: the reader's name, time text and fields, not copied.
- * The span event (with its `[seconds, nanoseconds]`) is made only when the span closes: the events of an
- * open request live for the horizon, past V8's young generation, so each object kept per event is copied
- * and promoted; made at the close, the span events die young, right after they are encoded.
- */
-export interface PendingEvent {
-  readonly name: string;
-  readonly timeUnixNano: string;
-  readonly fields: Readonly<Record<string, EtwFieldValue>>;
-}
-
-/** What a span keeps of one of its events. */
-export function pendingEvent(event: EtwEvent): PendingEvent {
-  return { name: event.name === '' ? `event ${event.id}` : event.name, timeUnixNano: event.timeUnixNano, fields: event.fields };
 }
 
 const NS_PER_SECOND = 1_000_000_000n;
@@ -111,12 +93,8 @@ export function resourceOf(serviceName: string, hostName: string | undefined): R
   return resource;
 }
 
-function byTime(a: PendingEvent, b: PendingEvent): number {
-  return compareTimeUnixNano(a.timeUnixNano, b.timeUnixNano);
-}
-
-function spanEventOf(event: PendingEvent): EtwSpanEvent {
-  return { name: event.name, time: hrTimeOfText(event.timeUnixNano), attributes: fieldAttributes(event.fields), droppedAttributesCount: 0 };
+function byTime(a: EtwSpanEvent, b: EtwSpanEvent): number {
+  return a.time[0] - b.time[0] || a.time[1] - b.time[1];
 }
 
 /** The finished span, as exporters take it. */
@@ -137,7 +115,7 @@ export function toEtwSpan(draft: SpanDraft): EtwSpan {
     attributes: draft.attributes,
     links: draft.links,
     // Per-CPU buffers hand events over out of time order (within about a second).
-    events: draft.events.sort(byTime).map(spanEventOf),
+    events: draft.events.sort(byTime),
     ended: true,
     resource: draft.resource,
     instrumentationScope: ETW_IMPORT_SCOPE,

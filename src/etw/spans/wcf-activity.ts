@@ -1,7 +1,8 @@
 import type { EtwEvent, EtwFieldValue } from '../event.js';
 import { MAX_EVENTS_PER_SPAN } from './httpsys-request.js';
 import { WCF, WCF_TRANSFER_IN_IDS } from './providers.js';
-import { pendingEvent, spanIdOf, type PendingEvent } from './span-data.js';
+import { fieldAttributes, hrTimeOfText, spanIdOf } from './span-data.js';
+import type { EtwSpanEvent } from './types.js';
 
 /** Something that becomes a span: its times, error and span events. */
 export interface WcfPart {
@@ -10,7 +11,7 @@ export interface WcfPart {
   lastNs: bigint;
   endNs?: bigint;
   error?: string;
-  readonly events: PendingEvent[];
+  readonly events: EtwSpanEvent[];
   droppedEvents: number;
   readonly fields: Record<string, EtwFieldValue>;
 }
@@ -46,7 +47,7 @@ export interface WcfActivity {
   readonly messages: WcfMessage[];
   readonly calls: WcfCall[];
   /** Events seen before any message or call, given to the first one. */
-  readonly early: PendingEvent[];
+  readonly early: EtwSpanEvent[];
 }
 
 /** The E2E activity of a WCF event: the RelatedActivityID of a transfer into it, else the ActivityID. */
@@ -191,11 +192,19 @@ function note(item: WcfPart, event: EtwEvent, ns: bigint, activity?: WcfActivity
   touch(item, ns);
   for (const name in event.fields) item.fields[name] ??= event.fields[name];
   if (activity !== undefined) item.events.push(...activity.early.splice(0));
-  if (item.events.length < MAX_EVENTS_PER_SPAN) item.events.push(pendingEvent(event));
+  if (item.events.length < MAX_EVENTS_PER_SPAN) item.events.push(spanEvent(event));
   else item.droppedEvents++;
 }
 
 function early(activity: WcfActivity, event: EtwEvent): void {
-  if (activity.early.length < MAX_EVENTS_PER_SPAN) activity.early.push(pendingEvent(event));
+  if (activity.early.length < MAX_EVENTS_PER_SPAN) activity.early.push(spanEvent(event));
 }
 
+function spanEvent(event: EtwEvent): EtwSpanEvent {
+  return {
+    name: event.name === '' ? `event ${event.id}` : event.name,
+    time: hrTimeOfText(event.timeUnixNano),
+    attributes: fieldAttributes(event.fields),
+    droppedAttributesCount: 0,
+  };
+}
