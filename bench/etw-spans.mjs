@@ -1,8 +1,10 @@
-// npm run bench:etw-spans [-- --size-mb 200] [--rounds 3] [--json PATH] [--keep]
+// npm run bench:etw-spans [-- --size-mb 200] [--rounds 3] [--json PATH] [--keep] [--baseline DIR]
 // Builds a large ETL from the real capture (its data buffers repeated, each copy's record timestamps moved
 // minutes past the previous copy's, so time runs forward as in a long capture), then in ONE process times, in
 // rotating order: readEtwEvents alone over the file, the join alone (importEtwSpans, spans dropped), and
 // `etw spans` (runEtwSpans: read, join, OTLP JSON Lines written to a file). RSS is sampled while each runs. Goal: import <= 3x the read, flat RSS.
+// --baseline DIR: also times `etw spans` of another CommonJS build (e.g. main's `npm run bench:build` output,
+// copied inside this repository so that it finds the same node_modules), in the same rotation.
 import { createReadStream, mkdtempSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync, closeSync } from 'node:fs';
 import { Buffer } from 'node:buffer';
 import { createRequire } from 'node:module';
@@ -25,8 +27,10 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '3' },
     json: { type: 'string', default: '' },
     keep: { type: 'boolean', default: false },
+    baseline: { type: 'string', default: '' },
   },
 });
+const baselineRun = values.baseline === '' ? undefined : require(resolve(values.baseline, 'cli/etw-spans/run-etw-spans.js')).runEtwSpans;
 const CAPTURE = resolve('test/fixtures/etw/HTTP_Server.etl');
 const MB = 1024 * 1024;
 
@@ -74,10 +78,20 @@ async function buildLargeEtl(path, bytes) {
   return written;
 }
 
+/** Peak RSS of a run, and of its first and second half (by time): a run whose RSS grows with the input has a higher second half. */
 function rssSampler() {
-  let peak = process.memoryUsage.rss();
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50);
-  return { stop: () => (clearInterval(timer), Math.max(peak, process.memoryUsage.rss())) };
+  const started = Date.now();
+  const samples = [[0, process.memoryUsage.rss()]];
+  const timer = setInterval(() => samples.push([Date.now() - started, process.memoryUsage.rss()]), 50);
+  return {
+    stop() {
+      clearInterval(timer);
+      const half = (Date.now() - started) / 2;
+      samples.push([2 * half, process.memoryUsage.rss()]);
+      const peakOf = (xs) => Math.max(...xs.map(([, rss]) => rss));
+      return { peakRss: peakOf(samples), firstHalfRss: peakOf(samples.filter(([t]) => t <= half)), secondHalfRss: peakOf(samples.filter(([t]) => t > half)) };
+    },
+  };
 }
 
 async function readOnly(path) {
@@ -94,10 +108,10 @@ async function joinOnly(path) {
   return { events: imported.summary.events, spans };
 }
 
-async function importSpans(path, out) {
+async function importSpans(path, out, run = runEtwSpans) {
   let summary = '';
   const io = { out: async () => {}, err: async (text) => void (summary += text), env: {} };
-  const status = await runEtwSpans({ kind: 'etw-spans', files: [path], out }, io);
+  const status = await run({ kind: 'etw-spans', files: [path], out }, io);
   if (status !== 0) throw new Error(`etw spans exited ${status}: ${summary}`);
   const events = Number(/etw spans: ([\d,]+) events/.exec(summary)[1].replace(/,/g, ''));
   const spans = Number(/; ([\d,]+) spans\n/.exec(summary)[1].replace(/,/g, ''));
@@ -114,21 +128,26 @@ try {
   globalThis.gc?.();
   const baselineRss = process.memoryUsage.rss();
   const before = machine();
-  const runs = { read: [], join: [], import: [] };
-  const orders = [['read', 'join', 'import'], ['import', 'join', 'read'], ['join', 'read', 'import']];
+  const runs = { read: [], join: [], import: [], baseline: [] };
+  const orders = [['read', 'join', 'import', 'baseline'], ['import', 'baseline', 'join', 'read'], ['baseline', 'join', 'read', 'import']];
   for (let r = 0; r < Number(values.rounds); r++) {
     for (const mode of orders[r % orders.length]) {
+      if (mode === 'baseline' && baselineRun === undefined) continue;
       globalThis.gc?.();
       const rss = rssSampler();
       const started = process.hrtime.bigint();
       const cpuBefore = process.cpuUsage();
-      const result = mode === 'read' ? await readOnly(path) : mode === 'join' ? await joinOnly(path) : await importSpans(path, out);
+      const result =
+        mode === 'read' ? await readOnly(path)
+        : mode === 'join' ? await joinOnly(path)
+        : await importSpans(path, out, mode === 'baseline' ? baselineRun : runEtwSpans);
       const cpu = process.cpuUsage(cpuBefore);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-      const peakRss = rss.stop();
-      runs[mode].push({ seconds, cpuSeconds, peakRss, ...result });
-      console.error(`round ${r + 1} ${mode}: ${seconds.toFixed(2)} s (CPU ${cpuSeconds.toFixed(2)} s), ${result.events} events${result.spans === undefined ? '' : `, ${result.spans} spans`}, peak RSS +${((peakRss - baselineRss) / MB).toFixed(1)} MB`);
+      const { peakRss, firstHalfRss, secondHalfRss } = rss.stop();
+      runs[mode].push({ seconds, cpuSeconds, peakRss, firstHalfRss, secondHalfRss, ...result });
+      const above = (rss) => ((rss - baselineRss) / MB).toFixed(1);
+      console.error(`round ${r + 1} ${mode}: ${seconds.toFixed(2)} s (CPU ${cpuSeconds.toFixed(2)} s), ${result.events} events${result.spans === undefined ? '' : `, ${result.spans} spans`}, peak RSS +${above(peakRss)} MB (first half +${above(firstHalfRss)}, second half +${above(secondHalfRss)})`);
     }
   }
   const readSeconds = median(runs.read.map((r) => r.seconds));
@@ -144,11 +163,17 @@ try {
   console.log(`| readEtwEvents alone | ${readSeconds.toFixed(2)} | ${readCpu.toFixed(2)} | ${(size / MB / readSeconds).toFixed(1)} | ${Math.round(last.events / readSeconds).toLocaleString('en-US')} | | ${peak('read').toFixed(1)} MB |`);
   console.log(`| readEtwEvents + importEtwSpans (spans dropped) | ${joinSeconds.toFixed(2)} | ${joinCpu.toFixed(2)} | ${(size / MB / joinSeconds).toFixed(1)} | ${Math.round(last.events / joinSeconds).toLocaleString('en-US')} | ${Math.round(last.spans / joinSeconds).toLocaleString('en-US')} | ${peak('join').toFixed(1)} MB |`);
   console.log(`| etw spans -> OTLP JSON file | ${importSeconds.toFixed(2)} | ${importCpu.toFixed(2)} | ${(size / MB / importSeconds).toFixed(1)} | ${Math.round(last.events / importSeconds).toLocaleString('en-US')} | ${Math.round(last.spans / importSeconds).toLocaleString('en-US')} | ${peak('import').toFixed(1)} MB |`);
+  if (baselineRun !== undefined) {
+    const baseSeconds = median(runs.baseline.map((r) => r.seconds));
+    const baseCpu = median(runs.baseline.map((r) => r.cpuSeconds));
+    console.log(`| etw spans -> OTLP JSON file, baseline build | ${baseSeconds.toFixed(2)} | ${baseCpu.toFixed(2)} | ${(size / MB / baseSeconds).toFixed(1)} | ${Math.round(last.events / baseSeconds).toLocaleString('en-US')} | ${Math.round(last.spans / baseSeconds).toLocaleString('en-US')} | ${peak('baseline').toFixed(1)} MB |`);
+    console.log(`\nbaseline import / read: ${(baseSeconds / readSeconds).toFixed(2)}x wall time, ${(baseCpu / readCpu).toFixed(2)}x CPU time; import / baseline import: ${(importSeconds / baseSeconds).toFixed(2)}x wall, ${(importCpu / baseCpu).toFixed(2)}x CPU`);
+  }
   console.log(`\nimport / read: ${(importSeconds / readSeconds).toFixed(2)}x wall time, ${(importCpu / readCpu).toFixed(2)}x CPU time (goal <= 3x)`);
   console.log(`join alone / read: ${(joinSeconds / readSeconds).toFixed(2)}x wall time, ${(joinCpu / readCpu).toFixed(2)}x CPU time`);
   console.log(`summary of the last import:\n${last.summary}`);
   if (values.json !== '') {
-    const report = { date: new Date().toISOString(), machine: before, loadavgAfter: machine().loadavg, fileBytes: size, baselineRss, readSeconds, joinSeconds, importSeconds, readCpu, joinCpu, importCpu, wallRatio: importSeconds / readSeconds, cpuRatio: importCpu / readCpu, runs };
+    const report = { date: new Date().toISOString(), machine: before, loadavgAfter: machine().loadavg, fileBytes: size, baselineRss, readSeconds, joinSeconds, importSeconds, readCpu, joinCpu, importCpu, wallRatio: importSeconds / readSeconds, cpuRatio: importCpu / readCpu, baseline: values.baseline || undefined, runs };
     mkdirSync(dirname(resolve(values.json)), { recursive: true });
     writeFileSync(resolve(values.json), `${JSON.stringify(report, null, 2)}\n`);
     console.log(`results written to ${values.json}`);
