@@ -23,11 +23,6 @@ export const ETW_SPANS_BATCH = 512;
  */
 export const ETW_SPANS_LINE = 128;
 const KEPT_PROBLEMS = 100;
-/**
- * Bytes queued to the output file before the import waits for it: a few lines (a line of 128 spans is
- * about 360 KB), so the next batch is joined and encoded while the last one is written.
- */
-const FILE_BUFFER = 8 * 1024 * 1024;
 const REDRAW_MS = 200;
 
 /** Reads the events of one input, reporting each damaged part to `onProblem` (the `/etw` reader). */
@@ -73,7 +68,7 @@ export async function runEtwSpans(
     })
   );
   const imported = importEtwSpans(mergeByTime(sources), { serviceName: request.serviceName, horizonMs: request.horizonMs });
-  const file = outPath === undefined || outPath === '-' ? undefined : createWriteStream(outPath, { highWaterMark: FILE_BUFFER });
+  const file = outPath === undefined || outPath === '-' ? undefined : createWriteStream(outPath);
   const decoder = new TextDecoder();
   const write = file === undefined ? (line: Uint8Array) => io.out(`${decoder.decode(line)}\n`) : (line: Uint8Array) => writeLine(file, line);
   const exporter = target === undefined ? undefined : new BatchExport(makeExporter(target));
@@ -130,7 +125,7 @@ export function readWithProblems(source: string | AsyncIterable<Uint8Array>, onP
   return readEtwEvents(source, { onProblem });
 }
 
-/** Writes a line and its newline; waits only when more than {@link FILE_BUFFER} is queued. */
+/** Writes a line and its newline, then waits for the file when its buffer is full (bounded memory). */
 async function writeLine(stream: NodeJS.WritableStream, line: Uint8Array): Promise<void> {
   stream.write(line);
   if (!stream.write(NEWLINE)) await once(stream, 'drain');
