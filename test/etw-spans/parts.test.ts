@@ -1,6 +1,7 @@
 // The small pure parts of the span import, table-driven: URL and socket address parts, path matching,
 // the candidates of a request and whether an open request may still claim a message, span limits.
 import { SpanKind } from '@opentelemetry/api';
+import fc from 'fast-check';
 import type { EtwEvent } from '../../src/etw/event.js';
 import { addRequestEvent, MAX_EVENTS_PER_SPAN, openRequest, requestIdOfActivity } from '../../src/etw/spans/httpsys-request.js';
 import { socketAddressParts, urlParts } from '../../src/etw/spans/httpsys-span.js';
@@ -124,5 +125,24 @@ describe('hrTimeOfText', () => {
     ['999', [0, 999]],
   ])('%s', (text, time) => {
     expect(hrTimeOfText(text)).toEqual(time);
+  });
+
+  it('agrees with BigInt division for every time a 64-bit timestamp gives', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }), (ns) => {
+        expect(hrTimeOfText(ns.toString())).toEqual([Number(ns / 1_000_000_000n), Number(ns % 1_000_000_000n)]);
+      })
+    );
+  });
+});
+
+describe('urlParts', () => {
+  it('gives the same parts when asked again (from its table) and after the table starts over', () => {
+    const first = urlParts('http://web01:8080/a/b');
+    for (let i = 0; i < 1100; i++) urlParts(`http://h${i}/x`);
+    expect(urlParts('http://web01:8080/a/b')).toEqual(first);
+    expect(urlParts('http://web01:8080/a/b')).toEqual({ host: 'web01', port: 8080, path: '/a/b' });
+    expect(urlParts('not a url')).toBeUndefined();
+    expect(urlParts('not a url')).toBeUndefined();
   });
 });

@@ -87,12 +87,27 @@ function requestAttributes(request: HttpSysRequest): Attributes {
 
 const URL_PATTERN = /^[a-z][a-z0-9+.-]*:\/\/(\[[^\]]*\]|[^/:?#]*)(?::(\d+))?([^?#]*)/i;
 
+/** Parts of the URLs seen lately: a site's requests repeat a handful of URLs. */
+const partsOfUrls = new Map<string, UrlParts | undefined>();
+const URLS_KEPT = 1024;
+
+/** Host, port and path of a URL. */
+export interface UrlParts {
+  readonly host: string;
+  readonly port?: number;
+  readonly path: string;
+}
+
 /** Host, port and path of an absolute URL as Http.sys logs it (`http://localhost:80/a/b`). */
-export function urlParts(url: string): { host: string; port?: number; path: string } | undefined {
+export function urlParts(url: string): UrlParts | undefined {
+  if (partsOfUrls.has(url)) return partsOfUrls.get(url);
   const match = URL_PATTERN.exec(url);
-  if (match === null) return undefined;
-  const host = match[1].startsWith('[') ? match[1].slice(1, -1) : match[1];
-  return { host, port: match[2] === undefined ? undefined : Number(match[2]), path: match[3] === '' ? '/' : match[3] };
+  const host = match === null ? '' : match[1].startsWith('[') ? match[1].slice(1, -1) : match[1];
+  const parts = match === null ? undefined : { host, port: match[2] === undefined ? undefined : Number(match[2]), path: match[3] === '' ? '/' : match[3] };
+  // Bounded: a capture may hold many distinct URLs; then the table starts over.
+  if (partsOfUrls.size >= URLS_KEPT) partsOfUrls.clear();
+  partsOfUrls.set(url, parts);
+  return parts;
 }
 
 /** Address and port of a socket address as the reader renders it: `10.0.0.1:80`, `[::1]:50438`. */
