@@ -46,10 +46,25 @@ export interface HttpSysRequest {
  */
 export function requestKeyOf(event: EtwEvent): string | undefined {
   const id = event.fields.RequestId;
-  if (typeof id === 'string' && id.startsWith('0x')) return id.slice(2).toLowerCase().padStart(16, '0');
+  if (typeof id === 'string' && id.startsWith('0x')) return keyOfRequestId(id);
   if (HTTP_SYS_CONNECTION_IDS.has(event.id)) return undefined;
   const activity = event.id === HTTP_SYS.RecvReq ? event.relatedActivityId : event.activityId;
   return activity === undefined ? undefined : requestIdOfActivity(activity);
+}
+
+/** Keys of the RequestIds seen lately: every event of a request names its RequestId. */
+const keysOfRequestIds = new Map<string, string>();
+const KEYS_KEPT = 4096;
+
+function keyOfRequestId(id: string): string {
+  let key = keysOfRequestIds.get(id);
+  if (key === undefined) {
+    key = id.slice(2).toLowerCase().padStart(16, '0');
+    // Bounded: a capture has millions of requests, a few thousand open at once; then the table starts over.
+    if (keysOfRequestIds.size >= KEYS_KEPT) keysOfRequestIds.clear();
+    keysOfRequestIds.set(id, key);
+  }
+  return key;
 }
 
 /** The RequestId in an Http.sys request activity: the GUID's first three fields, in reverse. */

@@ -28,7 +28,8 @@ export class SpanJoiner {
   private readonly _activities = new Map<string, WcfActivity>();
   private readonly _byPid = new Map<number, Set<WcfActivity>>();
   private _nowNs = 0n;
-  private _lastSweepNs = 0n;
+  /** When the next sweep is due: compared per event, so that no BigInt is subtracted per event. */
+  private _nextSweepNs: bigint;
   private readonly _sweepEveryNs: bigint;
 
   constructor(
@@ -37,6 +38,7 @@ export class SpanJoiner {
     private readonly _serviceName: string | undefined
   ) {
     this._sweepEveryNs = _horizonNs / 4n;
+    this._nextSweepNs = this._sweepEveryNs;
   }
 
   /** Adds one event; returns the spans it let close. */
@@ -46,8 +48,8 @@ export class SpanJoiner {
     if (ns > this._nowNs) this._nowNs = ns;
     else if (this._nowNs - ns > this._horizonNs) this.summary.lateEvents++;
     if (!this._route(event, ns)) this.summary.skippedEvents++;
-    if (this._nowNs - this._lastSweepNs < this._sweepEveryNs) return NOTHING;
-    this._lastSweepNs = this._nowNs;
+    if (this._nowNs < this._nextSweepNs) return NOTHING;
+    this._nextSweepNs = this._nowNs + this._sweepEveryNs;
     return this.sweep(false);
   }
 
