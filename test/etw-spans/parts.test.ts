@@ -6,7 +6,7 @@ import type { EtwEvent } from '../../src/etw/event.js';
 import { addRequestEvent, MAX_EVENTS_PER_SPAN, openRequest, requestIdOfActivity } from '../../src/etw/spans/httpsys-request.js';
 import { socketAddressParts, urlParts } from '../../src/etw/spans/httpsys-span.js';
 import { candidatesOf, mayStillClaim, servesPath } from '../../src/etw/spans/join.js';
-import { hrTimeOfText, resourceOf, toEtwSpan } from '../../src/etw/spans/span-data.js';
+import { hrTimeOfText, resourceOf, spanIdOf, toEtwSpan } from '../../src/etw/spans/span-data.js';
 import { addWcfEvent, openActivity, type WcfMessage } from '../../src/etw/spans/wcf-activity.js';
 import { etwEvent, nsAt } from '../support/etw-scenario.js';
 
@@ -133,6 +133,30 @@ describe('hrTimeOfText', () => {
         expect(hrTimeOfText(ns.toString())).toEqual([Number(ns / 1_000_000_000n), Number(ns % 1_000_000_000n)]);
       })
     );
+  });
+});
+
+describe('spanIdOf', () => {
+  // The two FNV-1a hashes in hex as Number#toString writes them: the ids of earlier imports stay the same.
+  function reference(key: string): string {
+    let a = 0x811c9dc5;
+    let b = 0x050c5d1f;
+    for (let i = 0; i < key.length; i++) {
+      a = Math.imul(a ^ key.charCodeAt(i), 0x01000193);
+      b = Math.imul(b ^ key.charCodeAt(i), 0x01000193) ^ (a >>> 15);
+    }
+    const id = (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+    return id === '0000000000000000' ? '0000000000000001' : id;
+  }
+
+  it('gives 16 lowercase hex digits, the same as the hashes in hex', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 80 }), (key) => {
+        expect(spanIdOf(key)).toBe(reference(key));
+        expect(spanIdOf(key)).toMatch(/^[0-9a-f]{16}$/);
+      })
+    );
+    expect(spanIdOf('httpsys ff0000008000060d 1295820447226611000')).toBe(reference('httpsys ff0000008000060d 1295820447226611000'));
   });
 });
 
