@@ -1,10 +1,12 @@
-// npm run bench:etw-spans [-- --size-mb 200] [--rounds 3] [--json PATH] [--keep] [--baseline DIR]
+// npm run bench:etw-spans [-- --size-mb 200] [--rounds 3] [--json PATH] [--keep] [--baseline DIR] [--modes read,join,import,baseline]
 // Builds a large ETL from the real capture (its data buffers repeated, each copy's record timestamps moved
 // minutes past the previous copy's, so time runs forward as in a long capture), then in ONE process times, in
 // rotating order: readEtwEvents alone over the file, the join alone (importEtwSpans, spans dropped), and
 // `etw spans` (runEtwSpans: read, join, OTLP JSON Lines written to a file). RSS is sampled while each runs. Goal: import <= 3x the read, flat RSS.
 // --baseline DIR: also times `etw spans` of another CommonJS build (e.g. main's `npm run bench:build` output,
 // copied inside this repository so that it finds the same node_modules), in the same rotation.
+// --modes: only these runs (e.g. `--modes import --rounds 1`: the RSS of one import in a fresh process, as
+// later runs in one process start from the heap V8 kept from the earlier ones).
 import { createReadStream, mkdtempSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync, closeSync } from 'node:fs';
 import { Buffer } from 'node:buffer';
 import { createRequire } from 'node:module';
@@ -28,6 +30,7 @@ const { values } = parseArgs({
     json: { type: 'string', default: '' },
     keep: { type: 'boolean', default: false },
     baseline: { type: 'string', default: '' },
+    modes: { type: 'string', default: 'read,join,import,baseline' },
   },
 });
 const baselineRun = values.baseline === '' ? undefined : require(resolve(values.baseline, 'cli/etw-spans/run-etw-spans.js')).runEtwSpans;
@@ -132,7 +135,7 @@ try {
   const orders = [['read', 'join', 'import', 'baseline'], ['import', 'baseline', 'join', 'read'], ['baseline', 'join', 'read', 'import']];
   for (let r = 0; r < Number(values.rounds); r++) {
     for (const mode of orders[r % orders.length]) {
-      if (mode === 'baseline' && baselineRun === undefined) continue;
+      if ((mode === 'baseline' && baselineRun === undefined) || !values.modes.split(',').includes(mode)) continue;
       globalThis.gc?.();
       const rss = rssSampler();
       const started = process.hrtime.bigint();
@@ -150,30 +153,41 @@ try {
       console.error(`round ${r + 1} ${mode}: ${seconds.toFixed(2)} s (CPU ${cpuSeconds.toFixed(2)} s), ${result.events} events${result.spans === undefined ? '' : `, ${result.spans} spans`}, peak RSS +${above(peakRss)} MB (first half +${above(firstHalfRss)}, second half +${above(secondHalfRss)})`);
     }
   }
-  const readSeconds = median(runs.read.map((r) => r.seconds));
-  const importSeconds = median(runs.import.map((r) => r.seconds));
-  const joinSeconds = median(runs.join.map((r) => r.seconds));
-  const joinCpu = median(runs.join.map((r) => r.cpuSeconds));
-  const readCpu = median(runs.read.map((r) => r.cpuSeconds));
-  const importCpu = median(runs.import.map((r) => r.cpuSeconds));
-  const last = runs.import.at(-1);
+  const med = (mode, key) => (runs[mode].length === 0 ? undefined : median(runs[mode].map((r) => r[key])));
+  const readSeconds = med('read', 'seconds');
+  const joinSeconds = med('join', 'seconds');
+  const importSeconds = med('import', 'seconds');
+  const readCpu = med('read', 'cpuSeconds');
+  const joinCpu = med('join', 'cpuSeconds');
+  const importCpu = med('import', 'cpuSeconds');
+  const baseSeconds = med('baseline', 'seconds');
+  const baseCpu = med('baseline', 'cpuSeconds');
+  const last = runs.import.at(-1) ?? runs.baseline.at(-1) ?? runs.join.at(-1) ?? runs.read.at(-1);
   const peak = (mode) => Math.max(...runs[mode].map((r) => r.peakRss - baselineRss)) / MB;
-  console.log(`\nfile: ${(size / MB).toFixed(0)} MB, ${last.events.toLocaleString('en-US')} events, ${last.spans.toLocaleString('en-US')} spans; OTLP JSON out: ${(last.outBytes / MB).toFixed(0)} MB; RSS baseline ${(baselineRss / MB).toFixed(0)} MB\n`);
+  const ratio = (a, b) => (a === undefined || b === undefined ? 'not run' : `${(a / b).toFixed(2)}x`);
+  console.log(`\nfile: ${(size / MB).toFixed(0)} MB, ${last.events.toLocaleString('en-US')} events${last.spans === undefined ? '' : `, ${last.spans.toLocaleString('en-US')} spans`}${last.outBytes === undefined ? '' : `; OTLP JSON out: ${(last.outBytes / MB).toFixed(0)} MB`}; RSS baseline ${(baselineRss / MB).toFixed(0)} MB\n`);
   console.log('| run | median wall s | median CPU s | MB/s (wall) | events/s (wall) | spans/s (wall) | peak RSS above baseline |\n|---|---:|---:|---:|---:|---:|---:|');
-  console.log(`| readEtwEvents alone | ${readSeconds.toFixed(2)} | ${readCpu.toFixed(2)} | ${(size / MB / readSeconds).toFixed(1)} | ${Math.round(last.events / readSeconds).toLocaleString('en-US')} | | ${peak('read').toFixed(1)} MB |`);
-  console.log(`| readEtwEvents + importEtwSpans (spans dropped) | ${joinSeconds.toFixed(2)} | ${joinCpu.toFixed(2)} | ${(size / MB / joinSeconds).toFixed(1)} | ${Math.round(last.events / joinSeconds).toLocaleString('en-US')} | ${Math.round(last.spans / joinSeconds).toLocaleString('en-US')} | ${peak('join').toFixed(1)} MB |`);
-  console.log(`| etw spans -> OTLP JSON file | ${importSeconds.toFixed(2)} | ${importCpu.toFixed(2)} | ${(size / MB / importSeconds).toFixed(1)} | ${Math.round(last.events / importSeconds).toLocaleString('en-US')} | ${Math.round(last.spans / importSeconds).toLocaleString('en-US')} | ${peak('import').toFixed(1)} MB |`);
-  if (baselineRun !== undefined) {
-    const baseSeconds = median(runs.baseline.map((r) => r.seconds));
-    const baseCpu = median(runs.baseline.map((r) => r.cpuSeconds));
-    console.log(`| etw spans -> OTLP JSON file, baseline build | ${baseSeconds.toFixed(2)} | ${baseCpu.toFixed(2)} | ${(size / MB / baseSeconds).toFixed(1)} | ${Math.round(last.events / baseSeconds).toLocaleString('en-US')} | ${Math.round(last.spans / baseSeconds).toLocaleString('en-US')} | ${peak('baseline').toFixed(1)} MB |`);
-    console.log(`\nbaseline import / read: ${(baseSeconds / readSeconds).toFixed(2)}x wall time, ${(baseCpu / readCpu).toFixed(2)}x CPU time; import / baseline import: ${(importSeconds / baseSeconds).toFixed(2)}x wall, ${(importCpu / baseCpu).toFixed(2)}x CPU`);
+  const rows = [
+    ['readEtwEvents alone', 'read'],
+    ['readEtwEvents + importEtwSpans (spans dropped)', 'join'],
+    ['etw spans -> OTLP JSON file', 'import'],
+    ['etw spans -> OTLP JSON file, baseline build', 'baseline'],
+  ];
+  for (const [label, mode] of rows) {
+    if (runs[mode].length === 0) continue;
+    const seconds = med(mode, 'seconds');
+    const spans = runs[mode][0].spans;
+    console.log(`| ${label} | ${seconds.toFixed(2)} | ${med(mode, 'cpuSeconds').toFixed(2)} | ${(size / MB / seconds).toFixed(1)} | ${Math.round(last.events / seconds).toLocaleString('en-US')} | ${spans === undefined ? '' : Math.round(spans / seconds).toLocaleString('en-US')} | ${peak(mode).toFixed(1)} MB |`);
   }
-  console.log(`\nimport / read: ${(importSeconds / readSeconds).toFixed(2)}x wall time, ${(importCpu / readCpu).toFixed(2)}x CPU time (goal <= 3x)`);
-  console.log(`join alone / read: ${(joinSeconds / readSeconds).toFixed(2)}x wall time, ${(joinCpu / readCpu).toFixed(2)}x CPU time`);
-  console.log(`summary of the last import:\n${last.summary}`);
+  console.log(`\nimport / read: ${ratio(importSeconds, readSeconds)} wall time, ${ratio(importCpu, readCpu)} CPU time (goal <= 3x)`);
+  console.log(`join alone / read: ${ratio(joinSeconds, readSeconds)} wall time, ${ratio(joinCpu, readCpu)} CPU time`);
+  if (baselineRun !== undefined) {
+    console.log(`baseline import / read: ${ratio(baseSeconds, readSeconds)} wall time, ${ratio(baseCpu, readCpu)} CPU time`);
+    console.log(`import / baseline import: ${ratio(importSeconds, baseSeconds)} wall time, ${ratio(importCpu, baseCpu)} CPU time`);
+  }
+  if (last.summary !== undefined) console.log(`summary of the last import:\n${last.summary}`);
   if (values.json !== '') {
-    const report = { date: new Date().toISOString(), machine: before, loadavgAfter: machine().loadavg, fileBytes: size, baselineRss, readSeconds, joinSeconds, importSeconds, readCpu, joinCpu, importCpu, wallRatio: importSeconds / readSeconds, cpuRatio: importCpu / readCpu, baseline: values.baseline || undefined, runs };
+    const report = { date: new Date().toISOString(), machine: before, loadavgAfter: machine().loadavg, fileBytes: size, baselineRss, readSeconds, joinSeconds, importSeconds, readCpu, joinCpu, importCpu, baseSeconds, baseCpu, wallRatio: importSeconds / readSeconds, cpuRatio: importCpu / readCpu, baseline: values.baseline || undefined, modes: values.modes, runs };
     mkdirSync(dirname(resolve(values.json)), { recursive: true });
     writeFileSync(resolve(values.json), `${JSON.stringify(report, null, 2)}\n`);
     console.log(`results written to ${values.json}`);
