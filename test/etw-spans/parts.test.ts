@@ -3,7 +3,7 @@
 import { SpanKind } from '@opentelemetry/api';
 import fc from 'fast-check';
 import type { EtwEvent } from '../../src/etw/event.js';
-import { addRequestEvent, MAX_EVENTS_PER_SPAN, openRequest, requestIdOfActivity } from '../../src/etw/spans/httpsys-request.js';
+import { addRequestEvent, MAX_EVENTS_PER_SPAN, openRequest, requestIdOfActivity, requestKeyOf } from '../../src/etw/spans/httpsys-request.js';
 import { socketAddressParts, urlParts } from '../../src/etw/spans/httpsys-span.js';
 import { candidatesOf, mayStillClaim, servesPath } from '../../src/etw/spans/join.js';
 import { hrTimeOfText, resourceOf, spanIdOf, toEtwSpan } from '../../src/etw/spans/span-data.js';
@@ -101,6 +101,15 @@ describe('limits and odd values', () => {
     expect(request.verb).toBe('POST');
     parse('PATCH');
     expect(request.verb).toBe('PATCH');
+  });
+
+  it('keys a request by its RequestId, lowercase and padded, also past the table of recent keys', () => {
+    const keyOf = (RequestId: string): string | undefined =>
+      requestKeyOf(etwEvent({ provider: 'httpsys', id: 4, name: 'RecvResp', ns: nsAt(T), pid: 4, fields: { RequestId } }));
+    expect(keyOf('0xFE00000080000146')).toBe('fe00000080000146');
+    for (let i = 0; i < 5000; i++) expect(keyOf(`0x${i.toString(16).toUpperCase()}`)).toBe(i.toString(16).padStart(16, '0'));
+    expect(keyOf('0xFE00000080000146')).toBe('fe00000080000146');
+    expect(keyOf('0xABC')).toBe('0000000000000abc');
   });
 
   it('takes no RequestId from a zero or short activity', () => {

@@ -3,7 +3,7 @@ import { InMemorySpanExporter, type ReadableSpan } from '@opentelemetry/sdk-trac
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EtwEvent, EtwProblem } from '../../src/etw/event.js';
-import { runEtwSpans, type EtwSpansIo, type ReadEvents } from '../../src/cli/etw-spans/run-etw-spans.js';
+import { ETW_SPANS_LINE, runEtwSpans, type EtwSpansIo, type ReadEvents } from '../../src/cli/etw-spans/run-etw-spans.js';
 import type { EtwSpansRequest } from '../../src/cli/etw-spans/request.js';
 import { decodeJsonExport, type ReceivedSpan } from '../support/otlp-decode.js';
 import { capturePath } from '../etw/capture-path.js';
@@ -222,6 +222,23 @@ describe('etw spans: export through the official OTLP exporters', () => {
     expect(run.code).toBe(3);
     expect(run.output).toContain(`0 spans exported to ${receiver.endpoint}, 9 failed`);
     expect(run.output).toContain('export failed: 9 spans lost');
+  });
+});
+
+describe('etw spans: lines of the real capture', () => {
+  it(`writes lines of at most ${ETW_SPANS_LINE} spans to --out, every span once`, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'etw-spans-lines-'));
+    try {
+      const file = join(dir, 'spans.jsonl');
+      const io: EtwSpansIo = { out: async () => undefined, err: async () => undefined, env: {} };
+      expect(await runEtwSpans({ kind: 'etw-spans', files: [capturePath()], out: file }, io)).toBe(0);
+      const lines = readFileSync(file, 'utf8').trim().split('\n');
+      const perLine = lines.map((line) => decodeJsonExport(Buffer.from(line)).length);
+      expect(perLine).toEqual([ETW_SPANS_LINE, ETW_SPANS_LINE, 291 - 2 * ETW_SPANS_LINE]);
+      expect(new Set(spansOfLines(lines.join('\n')).map((span) => span.spanId)).size).toBe(291);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
