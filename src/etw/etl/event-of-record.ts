@@ -1,5 +1,5 @@
 import type { EtwEvent } from '../event.js';
-import { decodePayloadAt } from '../payload/decode.js';
+import { decoderOf, type PayloadDecoder } from '../payload/compile-decoder.js';
 import { guidAt } from '../payload/guid.js';
 import { hexOfBytes, upperHex8 } from '../payload/hex.js';
 import { findEventSchema, findProviderSchema } from '../schema/lookup.js';
@@ -28,6 +28,7 @@ export class EventBuilder {
   private schemaKey = -1;
   private schemaGuid = '';
   private schema: EtwEventSchema | undefined;
+  private decoder: PayloadDecoder = decoderOf([]);
   private readonly keywordsText = new Map<number, Map<number, string>>();
   /** Consecutive events mostly share an activity: its text is reused while the bytes match. */
   private readonly activityWords = new Int32Array(4);
@@ -41,7 +42,7 @@ export class EventBuilder {
     const { bytes } = buffer;
     const provider = this.providerOf(bytes, r.providerOffset);
     const schema = this.schemaOf(provider.guid, r.id, r.version);
-    const fields = schema === undefined ? undefined : decodePayloadAt(schema.fields, bytes, buffer.view, r.payloadStart, r.payloadEnd, r.pointerSize);
+    const fields = schema === undefined ? undefined : this.decoder(bytes, buffer.view, r.payloadStart, r.payloadEnd, r.pointerSize);
     const clock = this.clock();
     clock.convert(r.timestampHigh, r.timestampLow);
     const event: {
@@ -118,6 +119,7 @@ export class EventBuilder {
       this.schemaKey = key;
       this.schemaGuid = guid;
       this.schema = findEventSchema(guid, id, version);
+      if (this.schema !== undefined) this.decoder = decoderOf(this.schema.fields);
     }
     return this.schema;
   }
