@@ -10,6 +10,9 @@ const ISO_LENGTH = 30;
 const UNIX_LENGTH = 19;
 /** Date prefixes of recent seconds: per-CPU buffers interleave, so the second goes back and forth. */
 const PREFIX_CACHE_LIMIT = 1024;
+/** Character codes of `000` to `999` and of `0000` to `9999`, three and four per number. */
+const DIGITS3 = digitCodes(3);
+const DIGITS4 = digitCodes(4);
 /** FILETIME of 1970-01-01, in whole seconds since 1601. */
 const UNIX_EPOCH_FILETIME_SECONDS = 11644473600;
 
@@ -70,13 +73,16 @@ export class EtlClock {
     if (seconds !== this.cachedSecond) this.enterSecond(seconds);
     const iso = this.iso;
     const unix = this.unix;
-    let rest = ticks;
-    for (let i = 26; i >= 20; i--) {
-      const digit = rest % 10;
-      iso[i] = ZERO + digit;
-      unix[i - 10] = ZERO + digit;
-      rest = (rest - digit) / 10;
-    }
+    // The seven tick digits from tables of three and four digits' character codes.
+    const upper = Math.floor(ticks / 10000) * 3;
+    const lower = (ticks % 10000) * 4;
+    iso[20] = unix[10] = DIGITS3[upper];
+    iso[21] = unix[11] = DIGITS3[upper + 1];
+    iso[22] = unix[12] = DIGITS3[upper + 2];
+    iso[23] = unix[13] = DIGITS4[lower];
+    iso[24] = unix[14] = DIGITS4[lower + 1];
+    iso[25] = unix[15] = DIGITS4[lower + 2];
+    iso[26] = unix[16] = DIGITS4[lower + 3];
     // prettier-ignore
     this.time = String.fromCharCode(
       iso[0], iso[1], iso[2], iso[3], iso[4], iso[5], iso[6], iso[7], iso[8], iso[9], iso[10], iso[11], iso[12], iso[13], iso[14],
@@ -131,4 +137,14 @@ function ticksOf(count: number, frequency: number): number {
     return q;
   }
   return Number((BigInt(count) * BigInt(TICKS_PER_SECOND)) / BigInt(frequency));
+}
+
+function digitCodes(width: number): Uint16Array {
+  const count = 10 ** width;
+  const codes = new Uint16Array(count * width);
+  for (let n = 0; n < count; n++) {
+    const text = String(n).padStart(width, '0');
+    for (let i = 0; i < width; i++) codes[n * width + i] = text.charCodeAt(i);
+  }
+  return codes;
 }

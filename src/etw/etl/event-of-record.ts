@@ -10,7 +10,8 @@ import type { EventRecordView } from './records.js';
 
 /** A provider met in the file: its GUID text, name, and its events' schemas and decoders as looked up. */
 interface ProviderEntry {
-  readonly bytes: Uint8Array;
+  /** The GUID's bytes as four little-endian 32-bit words: four compares tell whether a record shares it. */
+  readonly words: Int32Array;
   readonly guid: string;
   readonly name: string;
   /** By `id * 256 + version`; `null` for an event without a bundled schema. */
@@ -36,7 +37,7 @@ const KEYWORDS_CACHE_LIMIT = 4096;
  * payload is kept as `payloadHex`.
  */
 export class EventBuilder {
-  private provider: ProviderEntry = { bytes: new Uint8Array(16), guid: '', name: '', events: new Map() };
+  private provider: ProviderEntry = { words: new Int32Array(4), guid: '', name: '', events: new Map() };
   private readonly providers = new Map<string, ProviderEntry>();
   private keywordsHigh = 0;
   private keywordsLow = 0;
@@ -52,7 +53,7 @@ export class EventBuilder {
 
   build(buffer: EtlBuffer, r: EventRecordView): EtwEvent {
     const { bytes } = buffer;
-    const provider = this.providerOf(bytes, r.providerOffset);
+    const provider = this.providerOf(buffer.view, bytes, r.providerOffset);
     const entry = this.eventOf(provider, r.id, r.version);
     const schema = entry === null ? undefined : entry.schema;
     const fields = entry === null ? undefined : entry.decode(bytes, buffer.view, r.payloadStart, r.payloadEnd, r.pointerSize);
@@ -119,21 +120,23 @@ export class EventBuilder {
     return text;
   }
 
-  private providerOf(bytes: Uint8Array, offset: number): ProviderEntry {
+  private providerOf(view: DataView, bytes: Uint8Array, offset: number): ProviderEntry {
     const cached = this.provider;
-    let same = cached.guid !== '';
-    for (let i = 0; same && i < 16; i++) same = cached.bytes[i] === bytes[offset + i];
-    if (!same) {
-      const guid = guidAt(bytes, offset);
-      let entry = this.providers.get(guid);
-      if (entry === undefined) {
-        if (this.providers.size >= PROVIDER_CACHE_LIMIT) this.providers.clear();
-        entry = { bytes: bytes.slice(offset, offset + 16), guid, name: findProviderSchema(guid)?.name ?? guid, events: new Map() };
-        this.providers.set(guid, entry);
-      }
-      this.provider = entry;
+    const a = view.getInt32(offset, true);
+    const b = view.getInt32(offset + 4, true);
+    const c = view.getInt32(offset + 8, true);
+    const d = view.getInt32(offset + 12, true);
+    const w = cached.words;
+    if (cached.guid !== '' && a === w[0] && b === w[1] && c === w[2] && d === w[3]) return cached;
+    const guid = guidAt(bytes, offset);
+    let entry = this.providers.get(guid);
+    if (entry === undefined) {
+      if (this.providers.size >= PROVIDER_CACHE_LIMIT) this.providers.clear();
+      entry = { words: Int32Array.of(a, b, c, d), guid, name: findProviderSchema(guid)?.name ?? guid, events: new Map() };
+      this.providers.set(guid, entry);
     }
-    return this.provider;
+    this.provider = entry;
+    return entry;
   }
 
   private eventOf(provider: ProviderEntry, id: number, version: number): EventEntry | null {
