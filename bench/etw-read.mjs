@@ -1,14 +1,17 @@
 // npm run bench:etw [-- --size-mb 200] [--rounds 3] [--python-mb 4] [--etl-parser DIR] [--json PATH]
-// Builds a large ETL from the real capture's buffers (in a temp dir, removed after), then in ONE process
-// times readEtlEvents against a bare walk over the same records (buffers + record headers, no decoding),
-// alternating, with RSS sampled while reading. Then runs airbus-cert/etl-parser (Python) on a prefix of
-// the same file, from a fetched snapshot passed as --etl-parser (never part of this repository).
+// Builds a large ETL from the real capture's buffers, each copy with new times and ids (bench/lib/large-etl.mjs;
+// in a temp dir, removed after), then in ONE process times readEtlEvents against a bare walk over the same
+// records (buffers + record headers, no decoding), alternating, with RSS sampled while reading. Then runs
+// airbus-cert/etl-parser (Python) on a prefix of the same file, from a fetched snapshot passed as
+// --etl-parser (never part of this repository).
+import { Buffer } from 'node:buffer';
 import { execFileSync } from 'node:child_process';
-import { closeSync, createReadStream, mkdtempSync, openSync, readFileSync, rmSync, writeSync, mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, createReadStream, mkdtempSync, openSync, readSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildLargeEtl } from './lib/large-etl.mjs';
 import { machine } from './lib/machine.mjs';
 
 const require = createRequire(import.meta.url);
@@ -26,23 +29,23 @@ const { values } = parseArgs({
     json: { type: 'string', default: '' },
   },
 });
-const CAPTURE = resolve('test/fixtures/etw/HTTP_Server.etl');
 // Node's default chunk size for file streams, what `readEtwEvents(path)` gets. 1 MiB chunks read no faster
 // here and leave ~30 MB of spent chunks waiting for the garbage collector (RSS +100 MB instead of +20 MB).
 const CHUNK = 64 * 1024;
 const MB = 1024 * 1024;
 
-/** The capture's first buffer (log file header), then its data buffers repeated until `bytes` is reached. */
-function buildLargeEtl(path, bytes) {
-  const capture = readFileSync(CAPTURE);
-  const bufferSize = capture.readUInt32LE(0);
-  const data = capture.subarray(bufferSize);
-  const fd = openSync(path, 'w');
-  writeSync(fd, capture.subarray(0, bufferSize));
-  let written = bufferSize;
-  while (written < bytes) written += writeSync(fd, data);
-  closeSync(fd);
-  return written;
+/** The file's first whole buffers, up to `bytes` (read alone: the file is large). */
+function prefixOf(path, bytes) {
+  const fd = openSync(path, 'r');
+  try {
+    const first = Buffer.alloc(4);
+    readSync(fd, first, 0, 4, 0);
+    const bufferSize = first.readUInt32LE(0);
+    const prefix = Buffer.alloc(Math.floor(bytes / bufferSize) * bufferSize);
+    return prefix.subarray(0, readSync(fd, prefix, 0, prefix.length, 0));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 async function bareWalk(path, rss) {
@@ -104,7 +107,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const dir = mkdtempSync(join(tmpdir(), 'etw-bench-'));
 try {
   const path = join(dir, 'large.etl');
-  const size = buildLargeEtl(path, Number(values['size-mb']) * MB);
+  const size = await buildLargeEtl(path, Number(values['size-mb']) * MB);
   globalThis.gc?.();
   const baselineRss = process.memoryUsage.rss();
   const before = machine();
@@ -136,9 +139,7 @@ try {
   let python;
   if (values['etl-parser'] !== '') {
     const prefix = join(dir, 'prefix.etl');
-    const bufferSize = readFileSync(CAPTURE).readUInt32LE(0);
-    const prefixBytes = Math.floor((Number(values['python-mb']) * MB) / bufferSize) * bufferSize;
-    writeFileSync(prefix, readFileSync(path).subarray(0, prefixBytes));
+    writeFileSync(prefix, prefixOf(path, Number(values['python-mb']) * MB));
     const script = resolve('bench/python/etl_parser_rate.py');
     python = JSON.parse(execFileSync(values.python, [script, values['etl-parser'], prefix], { encoding: 'utf8', maxBuffer: 1 << 20 }));
     python.mbPerSecond = python.bytes / MB / python.seconds;
