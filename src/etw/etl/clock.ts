@@ -33,7 +33,7 @@ export class EtlClock {
   private readonly startSeconds: number;
   private readonly startTicks: number;
   private cachedSecond = Number.NaN;
-  private readonly prefixes = new Map<number, string>();
+  private readonly prefixes = new Map<number, SecondCodes>();
   /**
    * Character codes of the two strings, the second's part written when the second changes and the ticks
    * per event: one `String.fromCharCode` makes a flat string, where concatenating pieces makes a rope that
@@ -44,6 +44,8 @@ export class EtlClock {
   private unixFits = false;
 
   constructor(header: EtlLogfileHeader | undefined) {
+    this.iso.set([ZERO, ZERO, 0x5a], 27); // `00Z`
+    this.unix.set([ZERO, ZERO], 17);
     const systemTime = header === undefined || header.clockType === 'system-time';
     this.frequency = systemTime ? 0 : header.clockType === 'qpc' ? header.perfFrequency : header.cpuSpeedMHz * 1e6;
     this.sync = systemTime ? 0 : header.syncTimestampHigh * TWO_32 + header.syncTimestampLow;
@@ -101,21 +103,17 @@ export class EtlClock {
 
   private enterSecond(seconds: number): void {
     this.cachedSecond = seconds;
-    let prefix = this.prefixes.get(seconds);
-    if (prefix === undefined) {
+    // Keyed from the start of the trace: a small integer, where seconds since 1970 would be a heap number.
+    const key = seconds - this.startSeconds;
+    let codes = this.prefixes.get(key);
+    if (codes === undefined) {
       if (this.prefixes.size >= PREFIX_CACHE_LIMIT) this.prefixes.clear();
-      prefix = `${new Date(seconds * 1000).toISOString().slice(0, 19)}.`;
-      this.prefixes.set(seconds, prefix);
+      codes = secondCodes(seconds);
+      this.prefixes.set(key, codes);
     }
-    for (let i = 0; i < 20; i++) this.iso[i] = prefix.charCodeAt(i);
-    this.iso[27] = ZERO;
-    this.iso[28] = ZERO;
-    this.iso[29] = 0x5a; // Z
-    const text = String(seconds);
-    this.unixFits = text.length === 10;
-    if (this.unixFits) for (let i = 0; i < 10; i++) this.unix[i] = text.charCodeAt(i);
-    this.unix[17] = ZERO;
-    this.unix[18] = ZERO;
+    this.iso.set(codes.iso);
+    this.unixFits = codes.unix !== undefined;
+    if (codes.unix !== undefined) this.unix.set(codes.unix);
   }
 
   /** Before 1970 or after 9999 (a damaged reading): exact but slow. */
@@ -137,6 +135,23 @@ function ticksOf(count: number, frequency: number): number {
     return q;
   }
   return Number((BigInt(count) * BigInt(TICKS_PER_SECOND)) / BigInt(frequency));
+}
+
+/** Character codes of one second's part of both strings. */
+interface SecondCodes {
+  /** `YYYY-MM-DDTHH:MM:SS.` */
+  readonly iso: Uint16Array;
+  /** The seconds since 1970 when they have ten digits, the width the code buffer holds. */
+  readonly unix: Uint16Array | undefined;
+}
+
+function secondCodes(seconds: number): SecondCodes {
+  const prefix = `${new Date(seconds * 1000).toISOString().slice(0, 19)}.`;
+  const text = String(seconds);
+  return {
+    iso: Uint16Array.from(prefix, (c) => c.charCodeAt(0)),
+    unix: text.length === 10 ? Uint16Array.from(text, (c) => c.charCodeAt(0)) : undefined,
+  };
 }
 
 function digitCodes(width: number): Uint16Array {
