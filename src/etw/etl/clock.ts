@@ -148,10 +148,13 @@ interface SecondCodes {
 function secondCodes(seconds: number): SecondCodes {
   const prefix = `${new Date(seconds * 1000).toISOString().slice(0, 19)}.`;
   const text = String(seconds);
-  return {
-    iso: Uint16Array.from(prefix, (c) => c.charCodeAt(0)),
-    unix: text.length === 10 ? Uint16Array.from(text, (c) => c.charCodeAt(0)) : undefined,
-  };
+  return { iso: codesOf(prefix), unix: text.length === 10 ? codesOf(text) : undefined };
+}
+
+function codesOf(text: string): Uint16Array {
+  const codes = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) codes[i] = text.charCodeAt(i);
+  return codes;
 }
 
 function digitCodes(width: number): Uint16Array {
