@@ -19,6 +19,7 @@ const require = createRequire(import.meta.url);
 const { readEtwEvents } = require('../.bench/cjs/etw/index.js');
 const { readEtlBuffers } = require('../.bench/cjs/etw/etl/buffers.js');
 const { walkRecords } = require('../.bench/cjs/etw/etl/records.js');
+const { FlatAsyncGenerator } = require('../.bench/cjs/etw/flat-async-generator.js');
 
 const { values } = parseArgs({
   options: {
@@ -83,11 +84,62 @@ function fullRead(touching) {
   };
 }
 
-const MODES = { walk: bareWalk, read: fullRead(false), consume: fullRead(true) };
+/**
+ * What the record's shape costs before any decoding: the bare walk, plus per EVENT_HEADER record an object
+ * of the record's 15 properties (strings constant, numbers from the header) handed out through the same
+ * flattening iterator `readEtwEvents` uses, plus (`withTimes`) the two time strings made the way the clock
+ * makes them (one `String.fromCharCode` over 30 and 19 character codes). Not a reader: a floor under one.
+ */
+function recordFloor(withTimes) {
+  const iso = new Uint16Array(30).fill(0x30);
+  const unix = new Uint16Array(19).fill(0x30);
+  return async (path, rss) => {
+    let events = 0;
+    async function* batches() {
+      let pending = [];
+      const visitor = {
+        event: (_buffer, r) => {
+          let time = '';
+          let timeUnixNano = '';
+          if (withTimes) {
+            iso[26] = unix[16] = 0x30 + (r.timestampLow % 10);
+            // prettier-ignore
+            time = String.fromCharCode(iso[0], iso[1], iso[2], iso[3], iso[4], iso[5], iso[6], iso[7], iso[8], iso[9], iso[10], iso[11], iso[12], iso[13], iso[14],
+              iso[15], iso[16], iso[17], iso[18], iso[19], iso[20], iso[21], iso[22], iso[23], iso[24], iso[25], iso[26], iso[27], iso[28], iso[29]);
+            // prettier-ignore
+            timeUnixNano = String.fromCharCode(unix[0], unix[1], unix[2], unix[3], unix[4], unix[5], unix[6], unix[7], unix[8], unix[9],
+              unix[10], unix[11], unix[12], unix[13], unix[14], unix[15], unix[16], unix[17], unix[18]);
+          }
+          pending.push({
+            provider: 'p', providerGuid: 'g', id: r.id, version: r.version, name: 'n', level: r.level, task: r.task, opcode: r.opcode,
+            keywords: 'k', time, timeUnixNano, processId: r.processId, threadId: r.threadId, activityId: 'a', fields: {},
+          });
+        },
+        logfileHeader: () => {},
+        computerName: () => {},
+        damage: () => {},
+      };
+      for await (const item of readEtlBuffers(createReadStream(path, { highWaterMark: CHUNK }))) {
+        if (item.kind === 'buffer') walkRecords(item, visitor);
+        if (pending.length > 0) {
+          yield pending;
+          pending = [];
+        }
+      }
+    }
+    for await (const e of new FlatAsyncGenerator(batches())) {
+      events += e.id >= 0 ? 1 : 0;
+      if ((events & 0x3fff) === 0) rss.sample();
+    }
+    return events;
+  };
+}
+
+const MODES = { walk: bareWalk, objects: recordFloor(false), times: recordFloor(true), read: fullRead(false), consume: fullRead(true) };
 const ORDERS = [
-  ['walk', 'read', 'consume'],
-  ['consume', 'walk', 'read'],
-  ['read', 'consume', 'walk'],
+  ['walk', 'objects', 'times', 'read', 'consume'],
+  ['consume', 'read', 'times', 'objects', 'walk'],
+  ['read', 'walk', 'consume', 'objects', 'times'],
 ];
 
 /** Reads every own property of `o`, summing string lengths (strings' characters are read too: `charCodeAt`). */
@@ -126,7 +178,7 @@ try {
   globalThis.gc?.();
   const baselineRss = process.memoryUsage.rss();
   const before = machine();
-  const runs = { walk: [], read: [], consume: [] };
+  const runs = Object.fromEntries(Object.keys(MODES).map((mode) => [mode, []]));
   for (let r = 0; r < Number(values.rounds); r++) {
     for (const mode of ORDERS[r % ORDERS.length]) {
       const result = await time(MODES[mode], path);
@@ -150,6 +202,8 @@ try {
   const walk = summary('walk');
   const read = summary('read');
   const consume = summary('consume');
+  const objects = summary('objects');
+  const times = summary('times');
 
   let python;
   if (values['etl-parser'] !== '') {
@@ -165,6 +219,8 @@ try {
   console.log(`\nfile: ${(size / MB).toFixed(0)} MB, ${read.events.toLocaleString('en-US')} events; RSS baseline ${(baselineRss / MB).toFixed(0)} MB\n`);
   console.log('| reader | MB/s (CPU time) | events/s (CPU time) |\n|---|---:|---:|');
   console.log(row('bare walk (buffers + record headers)', walk));
+  console.log(row('floor: walk + a 15-property object per record, same iterator', objects));
+  console.log(row('floor: ... + the two time strings', times));
   console.log(row('readEtwEvents (full records, counted)', read));
   console.log(row('readEtwEvents + a consumer reading every property', consume));
   if (python !== undefined) console.log(row(`etl-parser (Python), first ${(python.bytes / MB).toFixed(1)} MB`, python));
@@ -172,11 +228,12 @@ try {
     console.log(`\n${name} / bare walk time: ${(r.medianSeconds / walk.medianSeconds).toFixed(2)}x (goal <= 4x)`);
     if (python !== undefined) console.log(`${name} / etl-parser throughput: ${(r.mbPerSecond / python.mbPerSecond).toFixed(0)}x (goal >= 300x)`);
   }
+  console.log(`\nfloors / bare walk time: objects ${(objects.medianSeconds / walk.medianSeconds).toFixed(2)}x, + time strings ${(times.medianSeconds / walk.medianSeconds).toFixed(2)}x`);
   const rss = (r) => `${r.peakRssAboveBaselineMb.toFixed(1)} MB`;
   console.log(`peak RSS above baseline: walk ${rss(walk)}, read ${rss(read)}, read + consumer ${rss(consume)} (goal < 100 MB)`);
 
   if (values.json !== '') {
-    const report = { date: new Date().toISOString(), machine: before, loadavgAfter: machine().loadavg, fileBytes: size, baselineRss, walk, read, consume, python };
+    const report = { date: new Date().toISOString(), machine: before, loadavgAfter: machine().loadavg, fileBytes: size, baselineRss, walk, objects, times, read, consume, python };
     mkdirSync(dirname(resolve(values.json)), { recursive: true });
     writeFileSync(resolve(values.json), `${JSON.stringify(report, null, 2)}\n`);
     console.log(`results written to ${values.json}`);
