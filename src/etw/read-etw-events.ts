@@ -1,8 +1,9 @@
 import type { EtwEvent, EtwProblem } from './event.js';
-import { readEtlEvents } from './etl/read-etl.js';
+import { readEtlEventBatches } from './etl/read-etl.js';
+import { FlatAsyncGenerator } from './flat-async-generator.js';
 import { EtwFormatError, sniffFormat, type SniffedFormat } from './sniff.js';
 import { sourceChunks, type EtwSource } from './source.js';
-import { readXmlEvents } from './xml/read-xml-events.js';
+import { readXmlEventBatches } from './xml/read-xml-events.js';
 
 /** Options of `readEtwEvents`. */
 export interface ReadEtwEventsOptions {
@@ -43,7 +44,12 @@ const KEPT_PROBLEMS = 100;
  * }
  * ```
  */
-export async function* readEtwEvents(source: EtwSource, options: ReadEtwEventsOptions = {}): AsyncGenerator<EtwEvent, void, undefined> {
+export function readEtwEvents(source: EtwSource, options: ReadEtwEventsOptions = {}): AsyncGenerator<EtwEvent, void, undefined> {
+  // Batches flattened once: one already-resolved promise per event, not a `yield*` chain's two.
+  return new FlatAsyncGenerator(readEtwEventBatches(source, options));
+}
+
+async function* readEtwEventBatches(source: EtwSource, options: ReadEtwEventsOptions): AsyncGenerator<readonly EtwEvent[], void, undefined> {
   const problems: EtwProblem[] = [];
   let count = 0;
   const onProblem =
@@ -52,8 +58,8 @@ export async function* readEtwEvents(source: EtwSource, options: ReadEtwEventsOp
       if (count++ < KEPT_PROBLEMS) problems.push(problem);
     });
   const { format, chunks } = await sniffChunks(sourceChunks(source));
-  if (format.kind === 'etl') yield* readEtlEvents(chunks, { onProblem });
-  else yield* readXmlEvents(chunks, format, onProblem);
+  if (format.kind === 'etl') yield* readEtlEventBatches(chunks, { onProblem });
+  else yield* readXmlEventBatches(chunks, format, onProblem);
   if (count > 0) throw new EtwDamagedInputError(problems, count);
 }
 

@@ -10,6 +10,9 @@ const ISO_LENGTH = 30;
 const UNIX_LENGTH = 19;
 /** Date prefixes of recent seconds: per-CPU buffers interleave, so the second goes back and forth. */
 const PREFIX_CACHE_LIMIT = 1024;
+/** Character codes of `000` to `999` and of `0000` to `9999`, three and four per number. */
+const DIGITS3 = digitCodes(3);
+const DIGITS4 = digitCodes(4);
 /** FILETIME of 1970-01-01, in whole seconds since 1601. */
 const UNIX_EPOCH_FILETIME_SECONDS = 11644473600;
 
@@ -30,7 +33,7 @@ export class EtlClock {
   private readonly startSeconds: number;
   private readonly startTicks: number;
   private cachedSecond = Number.NaN;
-  private readonly prefixes = new Map<number, string>();
+  private readonly prefixes = new Map<number, SecondCodes>();
   /**
    * Character codes of the two strings, the second's part written when the second changes and the ticks
    * per event: one `String.fromCharCode` makes a flat string, where concatenating pieces makes a rope that
@@ -41,6 +44,8 @@ export class EtlClock {
   private unixFits = false;
 
   constructor(header: EtlLogfileHeader | undefined) {
+    this.iso.set([ZERO, ZERO, 0x5a], 27); // `00Z`
+    this.unix.set([ZERO, ZERO], 17);
     const systemTime = header === undefined || header.clockType === 'system-time';
     this.frequency = systemTime ? 0 : header.clockType === 'qpc' ? header.perfFrequency : header.cpuSpeedMHz * 1e6;
     this.sync = systemTime ? 0 : header.syncTimestampHigh * TWO_32 + header.syncTimestampLow;
@@ -70,13 +75,16 @@ export class EtlClock {
     if (seconds !== this.cachedSecond) this.enterSecond(seconds);
     const iso = this.iso;
     const unix = this.unix;
-    let rest = ticks;
-    for (let i = 26; i >= 20; i--) {
-      const digit = rest % 10;
-      iso[i] = ZERO + digit;
-      unix[i - 10] = ZERO + digit;
-      rest = (rest - digit) / 10;
-    }
+    // The seven tick digits from tables of three and four digits' character codes.
+    const upper = Math.floor(ticks / 10000) * 3;
+    const lower = (ticks % 10000) * 4;
+    iso[20] = unix[10] = DIGITS3[upper];
+    iso[21] = unix[11] = DIGITS3[upper + 1];
+    iso[22] = unix[12] = DIGITS3[upper + 2];
+    iso[23] = unix[13] = DIGITS4[lower];
+    iso[24] = unix[14] = DIGITS4[lower + 1];
+    iso[25] = unix[15] = DIGITS4[lower + 2];
+    iso[26] = unix[16] = DIGITS4[lower + 3];
     // prettier-ignore
     this.time = String.fromCharCode(
       iso[0], iso[1], iso[2], iso[3], iso[4], iso[5], iso[6], iso[7], iso[8], iso[9], iso[10], iso[11], iso[12], iso[13], iso[14],
@@ -95,21 +103,17 @@ export class EtlClock {
 
   private enterSecond(seconds: number): void {
     this.cachedSecond = seconds;
-    let prefix = this.prefixes.get(seconds);
-    if (prefix === undefined) {
+    // Keyed from the start of the trace: a small integer, where seconds since 1970 would be a heap number.
+    const key = seconds - this.startSeconds;
+    let codes = this.prefixes.get(key);
+    if (codes === undefined) {
       if (this.prefixes.size >= PREFIX_CACHE_LIMIT) this.prefixes.clear();
-      prefix = `${new Date(seconds * 1000).toISOString().slice(0, 19)}.`;
-      this.prefixes.set(seconds, prefix);
+      codes = secondCodes(seconds);
+      this.prefixes.set(key, codes);
     }
-    for (let i = 0; i < 20; i++) this.iso[i] = prefix.charCodeAt(i);
-    this.iso[27] = ZERO;
-    this.iso[28] = ZERO;
-    this.iso[29] = 0x5a; // Z
-    const text = String(seconds);
-    this.unixFits = text.length === 10;
-    if (this.unixFits) for (let i = 0; i < 10; i++) this.unix[i] = text.charCodeAt(i);
-    this.unix[17] = ZERO;
-    this.unix[18] = ZERO;
+    this.iso.set(codes.iso);
+    this.unixFits = codes.unix !== undefined;
+    if (codes.unix !== undefined) this.unix.set(codes.unix);
   }
 
   /** Before 1970 or after 9999 (a damaged reading): exact but slow. */
@@ -131,4 +135,34 @@ function ticksOf(count: number, frequency: number): number {
     return q;
   }
   return Number((BigInt(count) * BigInt(TICKS_PER_SECOND)) / BigInt(frequency));
+}
+
+/** Character codes of one second's part of both strings. */
+interface SecondCodes {
+  /** `YYYY-MM-DDTHH:MM:SS.` */
+  readonly iso: Uint16Array;
+  /** The seconds since 1970 when they have ten digits, the width the code buffer holds. */
+  readonly unix: Uint16Array | undefined;
+}
+
+function secondCodes(seconds: number): SecondCodes {
+  const prefix = `${new Date(seconds * 1000).toISOString().slice(0, 19)}.`;
+  const text = String(seconds);
+  return { iso: codesOf(prefix), unix: text.length === 10 ? codesOf(text) : undefined };
+}
+
+function codesOf(text: string): Uint16Array {
+  const codes = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) codes[i] = text.charCodeAt(i);
+  return codes;
+}
+
+function digitCodes(width: number): Uint16Array {
+  const count = 10 ** width;
+  const codes = new Uint16Array(count * width);
+  for (let n = 0; n < count; n++) {
+    const text = String(n).padStart(width, '0');
+    for (let i = 0; i < width; i++) codes[n * width + i] = text.charCodeAt(i);
+  }
+  return codes;
 }

@@ -1,5 +1,5 @@
 import type { EtwEvent } from '../event.js';
-import { decodePayloadAt } from '../payload/decode.js';
+import { decoderOf, type PayloadDecoder } from '../payload/compile-decoder.js';
 import { guidAt } from '../payload/guid.js';
 import { hexOfBytes, upperHex8 } from '../payload/hex.js';
 import { findEventSchema, findProviderSchema } from '../schema/lookup.js';
@@ -8,12 +8,25 @@ import type { EtlBuffer } from './buffers.js';
 import type { EtlClock } from './clock.js';
 import type { EventRecordView } from './records.js';
 
-/** Provider GUID text and name of the last record, reused while consecutive records share a provider. */
-interface ProviderCache {
-  bytes: Uint8Array;
-  guid: string;
-  name: string;
+/** A provider met in the file: its GUID text, name, and its events' schemas and decoders as looked up. */
+interface ProviderEntry {
+  /** The GUID's bytes as four little-endian 32-bit words: four compares tell whether a record shares it. */
+  readonly words: Int32Array;
+  readonly guid: string;
+  readonly name: string;
+  /** By `id * 256 + version`; `null` for an event without a bundled schema. */
+  readonly events: Map<number, EventEntry | null>;
 }
+
+interface EventEntry {
+  readonly schema: EtwEventSchema;
+  readonly decode: PayloadDecoder;
+}
+
+/** Distinct providers kept (a file names a handful; damage can invent more). */
+const PROVIDER_CACHE_LIMIT = 256;
+/** Distinct (id, version) pairs kept per provider. */
+const EVENT_CACHE_LIMIT = 4096;
 
 /** Keyword masks repeat: their text is cached (bounded, for files with many distinct masks). */
 const KEYWORDS_CACHE_LIMIT = 4096;
@@ -24,10 +37,11 @@ const KEYWORDS_CACHE_LIMIT = 4096;
  * payload is kept as `payloadHex`.
  */
 export class EventBuilder {
-  private provider: ProviderCache = { bytes: new Uint8Array(16), guid: '', name: '' };
-  private schemaKey = -1;
-  private schemaGuid = '';
-  private schema: EtwEventSchema | undefined;
+  private provider: ProviderEntry = { words: new Int32Array(4), guid: '', name: '', events: new Map() };
+  private readonly providers = new Map<string, ProviderEntry>();
+  private keywordsHigh = 0;
+  private keywordsLow = 0;
+  private keywordsLast = '';
   private readonly keywordsText = new Map<number, Map<number, string>>();
   /** Consecutive events mostly share an activity: its text is reused while the bytes match. */
   private readonly activityWords = new Int32Array(4);
@@ -39,9 +53,10 @@ export class EventBuilder {
 
   build(buffer: EtlBuffer, r: EventRecordView): EtwEvent {
     const { bytes } = buffer;
-    const provider = this.providerOf(bytes, r.providerOffset);
-    const schema = this.schemaOf(provider.guid, r.id, r.version);
-    const fields = schema === undefined ? undefined : decodePayloadAt(schema.fields, bytes, buffer.view, r.payloadStart, r.payloadEnd, r.pointerSize);
+    const provider = this.providerOf(buffer.view, bytes, r.providerOffset);
+    const entry = this.eventOf(provider, r.id, r.version);
+    const schema = entry === null ? undefined : entry.schema;
+    const fields = entry === null ? undefined : entry.decode(bytes, buffer.view, r.payloadStart, r.payloadEnd, r.pointerSize);
     const clock = this.clock();
     clock.convert(r.timestampHigh, r.timestampLow);
     const event: {
@@ -86,6 +101,9 @@ export class EventBuilder {
   }
 
   private keywordsOf(high: number, low: number): string {
+    if (high === this.keywordsHigh && low === this.keywordsLow && this.keywordsLast !== '') return this.keywordsLast;
+    this.keywordsHigh = high;
+    this.keywordsLow = low;
     let byLow = this.keywordsText.get(high);
     if (byLow === undefined) {
       if (this.keywordsText.size >= KEYWORDS_CACHE_LIMIT) this.keywordsText.clear();
@@ -98,27 +116,38 @@ export class EventBuilder {
       text = `0x${upperHex8(high)}${upperHex8(low)}`;
       byLow.set(low, text);
     }
+    this.keywordsLast = text;
     return text;
   }
 
-  private providerOf(bytes: Uint8Array, offset: number): ProviderCache {
+  private providerOf(view: DataView, bytes: Uint8Array, offset: number): ProviderEntry {
     const cached = this.provider;
-    let same = cached.guid !== '';
-    for (let i = 0; same && i < 16; i++) same = cached.bytes[i] === bytes[offset + i];
-    if (!same) {
-      const guid = guidAt(bytes, offset);
-      this.provider = { bytes: bytes.slice(offset, offset + 16), guid, name: findProviderSchema(guid)?.name ?? guid };
+    const a = view.getInt32(offset, true);
+    const b = view.getInt32(offset + 4, true);
+    const c = view.getInt32(offset + 8, true);
+    const d = view.getInt32(offset + 12, true);
+    const w = cached.words;
+    if (cached.guid !== '' && a === w[0] && b === w[1] && c === w[2] && d === w[3]) return cached;
+    const guid = guidAt(bytes, offset);
+    let entry = this.providers.get(guid);
+    if (entry === undefined) {
+      if (this.providers.size >= PROVIDER_CACHE_LIMIT) this.providers.clear();
+      entry = { words: Int32Array.of(a, b, c, d), guid, name: findProviderSchema(guid)?.name ?? guid, events: new Map() };
+      this.providers.set(guid, entry);
     }
-    return this.provider;
+    this.provider = entry;
+    return entry;
   }
 
-  private schemaOf(guid: string, id: number, version: number): EtwEventSchema | undefined {
+  private eventOf(provider: ProviderEntry, id: number, version: number): EventEntry | null {
     const key = id * 256 + version;
-    if (key !== this.schemaKey || guid !== this.schemaGuid) {
-      this.schemaKey = key;
-      this.schemaGuid = guid;
-      this.schema = findEventSchema(guid, id, version);
+    let entry = provider.events.get(key);
+    if (entry === undefined) {
+      const schema = findEventSchema(provider.guid, id, version);
+      entry = schema === undefined ? null : { schema, decode: decoderOf(schema.fields) };
+      if (provider.events.size >= EVENT_CACHE_LIMIT) provider.events.clear();
+      provider.events.set(key, entry);
     }
-    return this.schema;
+    return entry;
   }
 }

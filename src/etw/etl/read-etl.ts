@@ -2,7 +2,7 @@ import type { EtwEvent, EtwProblem } from '../event.js';
 import { BUFFER_HEADER_SIZE, readEtlBuffers, type EtlBuffer } from './buffers.js';
 import { EtlClock } from './clock.js';
 import { EventBuilder } from './event-of-record.js';
-import { FlatAsyncGenerator } from './flat-async-generator.js';
+import { FlatAsyncGenerator } from '../flat-async-generator.js';
 import { readLogfileHeader, type EtlLogfileHeader } from './logfile-header.js';
 import { walkRecords, type EventRecordView, type LogfileHeaderRecord, type RecordVisitor } from './records.js';
 
@@ -27,11 +27,14 @@ export interface ReadEtlOptions {
  * Damage never throws: it is reported through `onProblem` and reading goes on.
  */
 export function readEtlEvents(chunks: AsyncIterable<Uint8Array>, options: ReadEtlOptions = {}): AsyncGenerator<EtwEvent> {
-  return new FlatAsyncGenerator(readEtlBatches(chunks, options));
+  return new FlatAsyncGenerator(readEtlEventBatches(chunks, options));
 }
 
-/** The events of each buffer in one array (a fresh one per buffer: the consumer may still hold the last). */
-async function* readEtlBatches(chunks: AsyncIterable<Uint8Array>, options: ReadEtlOptions): AsyncGenerator<readonly EtwEvent[], void, undefined> {
+/**
+ * {@link readEtlEvents} a buffer at a time: the events of each buffer in one array (a fresh one per buffer,
+ * as the consumer may still hold the last), for readers that flatten batches only once.
+ */
+export async function* readEtlEventBatches(chunks: AsyncIterable<Uint8Array>, options: ReadEtlOptions): AsyncGenerator<readonly EtwEvent[], void, undefined> {
   const damage = new DamageReporter(options.onProblem);
   let clock: EtlClock | undefined;
   let header: EtlLogfileHeader | undefined;

@@ -11,21 +11,30 @@ const SOCKADDR_IN6_LENGTH = 28;
  */
 export function socketAddressText(bytes: Uint8Array, start: number, length: number): string | undefined {
   if (length < 4) return undefined;
-  // Connections repeat their addresses: reuse the text made for the same bytes.
+  // Connections repeat their addresses: a direct-mapped cache by a hash of the bytes returns the text made
+  // for the same bytes last time (checked byte by byte; a collision replaces).
   let hash = 0x811c9dc5;
   for (let i = 0; i < length; i++) hash = Math.imul(hash ^ bytes[start + i], 0x01000193);
-  const cached = recent.get(hash);
-  if (cached !== undefined && cached.bytes.length === length && cached.bytes.every((b, i) => b === bytes[start + i])) return cached.text;
+  const slot = Math.imul(hash, 0x9e3779b1) >>> (32 - CACHE_BITS);
+  const known = cachedBytes[slot];
+  if (known !== undefined && sameBytes(known, bytes, start, length)) return cachedText[slot];
   const text = addressText(bytes, start, length);
   if (text !== undefined) {
-    if (recent.size >= RECENT_LIMIT) recent.clear();
-    recent.set(hash, { bytes: bytes.slice(start, start + length), text });
+    cachedBytes[slot] = bytes.slice(start, start + length);
+    cachedText[slot] = text;
   }
   return text;
 }
 
-const RECENT_LIMIT = 4096;
-const recent = new Map<number, { readonly bytes: Uint8Array; readonly text: string }>();
+const CACHE_BITS = 10;
+const cachedBytes: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(1 << CACHE_BITS).fill(undefined);
+const cachedText: string[] = new Array<string>(1 << CACHE_BITS).fill('');
+
+function sameBytes(known: Uint8Array, bytes: Uint8Array, start: number, length: number): boolean {
+  if (known.length !== length) return false;
+  for (let i = 0; i < length; i++) if (known[i] !== bytes[start + i]) return false;
+  return true;
+}
 
 function addressText(bytes: Uint8Array, start: number, length: number): string | undefined {
   const family = bytes[start] | (bytes[start + 1] << 8);

@@ -2,6 +2,7 @@
 import { SaxesParser } from 'saxes';
 import type { EtwEvent, EtwProblem } from '../event.js';
 import type { EtwXmlEncoding } from '../sniff.js';
+import { FlatAsyncGenerator } from '../flat-async-generator.js';
 import { EventCollector, type EventXmlParser } from './event-collector.js';
 import { toEtwEvent } from './to-etw-event.js';
 
@@ -17,11 +18,20 @@ export interface XmlDocumentShape {
  * one chunk and one event. A document that is not well formed ends with one problem carrying the line and
  * column saxes reports; the events before it have been yielded by then.
  */
-export async function* readXmlEvents(
+export function readXmlEvents(
   chunks: AsyncIterable<Uint8Array>,
   shape: XmlDocumentShape,
   onProblem: (problem: EtwProblem) => void,
 ): AsyncGenerator<EtwEvent, void, undefined> {
+  return new FlatAsyncGenerator(readXmlEventBatches(chunks, shape, onProblem));
+}
+
+/** {@link readXmlEvents} a chunk at a time: the events each chunk completed, in one array. */
+export async function* readXmlEventBatches(
+  chunks: AsyncIterable<Uint8Array>,
+  shape: XmlDocumentShape,
+  onProblem: (problem: EtwProblem) => void,
+): AsyncGenerator<readonly EtwEvent[], void, undefined> {
   const decoder = new TextDecoder(shape.encoding);
   // Events written one after another have no single root: parse them as a fragment.
   const fragment = shape.root === 'Event';
@@ -44,13 +54,15 @@ export async function* readXmlEvents(
       if (!declarationMayFollow(start)) [text, start] = [blankDeclaration(start), undefined];
     }
     parser.write(text);
-    for (const parts of collector.take()) yield toEtwEvent(parts);
+    const batch = collector.take().map(toEtwEvent);
+    if (batch.length > 0) yield batch;
     if (problem !== undefined) break;
   }
   if (problem === undefined) {
     parser.write(blankDeclaration((start ?? '') + decoder.decode()));
     parser.close();
-    for (const parts of collector.take()) yield toEtwEvent(parts);
+    const batch = collector.take().map(toEtwEvent);
+    if (batch.length > 0) yield batch;
   }
   if (problem !== undefined) onProblem(problem);
 }

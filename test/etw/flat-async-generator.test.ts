@@ -1,4 +1,4 @@
-import { FlatAsyncGenerator } from '../../../src/etw/etl/flat-async-generator.js';
+import { FlatAsyncGenerator } from '../../src/etw/flat-async-generator.js';
 
 async function* batches(closed: { value: boolean }): AsyncGenerator<readonly number[], void, undefined> {
   try {
