@@ -1,25 +1,23 @@
 // npm run bench:etw-spans [-- --size-mb 200] [--rounds 3] [--json PATH] [--keep] [--baseline DIR] [--modes read,join,import,baseline]
-// Builds a large ETL from the real capture (its data buffers repeated, each copy's record timestamps moved
-// minutes past the previous copy's, so time runs forward as in a long capture), then in ONE process times, in
+// Builds a large ETL from the real capture (bench/lib/large-etl.mjs: its data buffers repeated, each copy with
+// times minutes later and new request, connection and activity ids, as a long capture), then in ONE process times, in
 // rotating order: readEtwEvents alone over the file, the join alone (importEtwSpans, spans dropped), and
 // `etw spans` (runEtwSpans: read, join, OTLP JSON Lines written to a file). RSS is sampled while each runs. Goal: import <= 3x the read, flat RSS.
 // --baseline DIR: also times `etw spans` of another CommonJS build (e.g. main's `npm run bench:build` output,
 // copied inside this repository so that it finds the same node_modules), in the same rotation.
 // --modes: only these runs (e.g. `--modes import --rounds 1`: the RSS of one import in a fresh process, as
 // later runs in one process start from the heap V8 kept from the earlier ones).
-import { createReadStream, mkdtempSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync, closeSync } from 'node:fs';
-import { Buffer } from 'node:buffer';
+import { createReadStream, mkdtempSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { clearInterval, setInterval } from 'node:timers';
 import { parseArgs } from 'node:util';
+import { buildLargeEtl } from './lib/large-etl.mjs';
 import { machine } from './lib/machine.mjs';
 
 const require = createRequire(import.meta.url);
 const { readEtwEvents } = require('../.bench/cjs/etw/read-etw-events.js');
-const { readEtlBuffers } = require('../.bench/cjs/etw/etl/buffers.js');
-const { walkRecords } = require('../.bench/cjs/etw/etl/records.js');
 const { runEtwSpans } = require('../.bench/cjs/cli/etw-spans/run-etw-spans.js');
 const { importEtwSpans } = require('../.bench/cjs/etw/spans/index.js');
 
@@ -34,52 +32,7 @@ const { values } = parseArgs({
   },
 });
 const baselineRun = values.baseline === '' ? undefined : require(resolve(values.baseline, 'cli/etw-spans/run-etw-spans.js')).runEtwSpans;
-const CAPTURE = resolve('test/fixtures/etw/HTTP_Server.etl');
 const MB = 1024 * 1024;
-
-/** File offsets of every event record's 64-bit timestamp in the capture, and their range. */
-async function timestampOffsets(bytes) {
-  const offsets = [];
-  let min = 2n ** 64n;
-  let max = 0n;
-  const visitor = {
-    event(buffer, record) {
-      offsets.push(buffer.fileOffset + record.offset + 16);
-      const ts = (BigInt(record.timestampHigh) << 32n) | BigInt(record.timestampLow);
-      if (ts < min) min = ts;
-      if (ts > max) max = ts;
-    },
-    logfileHeader: () => {},
-    computerName: () => {},
-    damage: (_buffer, offset, _end, message) => {
-      throw new Error(`damaged capture at ${offset}: ${message}`);
-    },
-  };
-  for await (const item of readEtlBuffers([bytes])) if (item.kind === 'buffer') walkRecords(item, visitor);
-  return { offsets, span: max - min };
-}
-
-/**
- * The capture's header buffer, then its data buffers again and again, each copy six times the capture's
- * span (30 s) after the previous one: about 3 minutes, more than the import's horizon (60 s) plus the
- * capture's own disorder (17.7 s), so that requests of one copy close before the same RequestIds return.
- */
-async function buildLargeEtl(path, bytes) {
-  const capture = readFileSync(CAPTURE);
-  const bufferSize = capture.readUInt32LE(0);
-  const { offsets, span } = await timestampOffsets(capture);
-  const shift = 6n * span;
-  const fd = openSync(path, 'w');
-  writeSync(fd, capture.subarray(0, bufferSize));
-  let written = bufferSize;
-  for (let copy = 0n; written < bytes; copy++) {
-    const data = Buffer.from(capture);
-    for (const at of offsets) data.writeBigUInt64LE(data.readBigUInt64LE(at) + copy * shift, at);
-    written += writeSync(fd, data.subarray(bufferSize));
-  }
-  closeSync(fd);
-  return written;
-}
 
 /** Peak RSS of a run, and of its first and second half (by time): a run whose RSS grows with the input has a higher second half. */
 function rssSampler() {
