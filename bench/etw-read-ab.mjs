@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildLargeEtl } from './lib/large-etl.mjs';
 import { machine } from './lib/machine.mjs';
+import { touch } from './lib/touch.mjs';
 
 const require = createRequire(import.meta.url);
 const { values } = parseArgs({
@@ -27,14 +28,6 @@ const builds = {
 };
 const MB = 1024 * 1024;
 
-function touch(o) {
-  let sum = 0;
-  for (const key in o) {
-    const value = o[key];
-    sum += typeof value === 'string' ? value.length + (value.charCodeAt(value.length - 1) || 0) : 1;
-  }
-  return sum;
-}
 
 async function read(readEtwEvents, path, touching) {
   let events = 0;

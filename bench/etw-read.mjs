@@ -14,6 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildLargeEtl } from './lib/large-etl.mjs';
 import { machine } from './lib/machine.mjs';
+import { touch } from './lib/touch.mjs';
 
 const require = createRequire(import.meta.url);
 const { readEtwEvents } = require('../.bench/cjs/etw/index.js');
@@ -142,15 +143,6 @@ const ORDERS = [
   ['read', 'walk', 'consume', 'objects', 'times'],
 ];
 
-/** Reads every own property of `o`, summing string lengths (strings' characters are read too: `charCodeAt`). */
-function touch(o) {
-  let sum = 0;
-  for (const key in o) {
-    const value = o[key];
-    sum += typeof value === 'string' ? value.length + (value.charCodeAt(value.length - 1) || 0) : 1;
-  }
-  return sum;
-}
 
 function rssTracker() {
   let peak = process.memoryUsage.rss();

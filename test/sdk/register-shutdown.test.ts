@@ -2,34 +2,22 @@
 // how it exits, and the spans of the requests it serves while draining reach the collector, also when it
 // ends with process.exit(0). One without a handler still ends as the signal would, after a flush.
 // Real processes, the built register, a real OTLP receiver; only flushes deliver spans (60 s batch delay).
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Child, startChild, stopAllChildren } from '../support/child.js';
+import { Child, startChild } from '../support/child.js';
 import { distinctGuids, wcfHeaderOf } from '../support/dotnet-guid.js';
-import { OtlpReceiver, startOtlpReceiver } from '../support/otlp-receiver.js';
-import { REGISTER } from '../support/service.js';
+import { REGISTER, useRegisterReceiver } from '../support/service.js';
 
 jest.setTimeout(60000);
 
 const SERVICE = join(__dirname, 'fixtures', 'cjs', 'drain-service.js');
 
-let receiver: OtlpReceiver;
-
-beforeAll(async () => {
-  if (!existsSync(REGISTER)) throw new Error(`${REGISTER} is missing: run npm run build first`);
-  receiver = await startOtlpReceiver();
-});
-
-afterAll(async () => {
-  await stopAllChildren();
-  await receiver.close();
-});
+const receiver = useRegisterReceiver();
 
 async function start(name: string, env: Record<string, string>): Promise<{ child: Child; url: string }> {
   const child = await startChild(name, process.execPath, ['--require', REGISTER, SERVICE], {
     env: {
       OTEL_SERVICE_NAME: name,
-      OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint,
+      OTEL_EXPORTER_OTLP_ENDPOINT: receiver.current.endpoint,
       OTEL_BSP_SCHEDULE_DELAY: '60000',
       OTEL_METRICS_EXPORTER: 'none',
       OTEL_LOGS_EXPORTER: 'none',
@@ -53,7 +41,7 @@ async function waitForOutput(child: Child, text: string): Promise<void> {
 }
 
 const serverSpanGuids = (name: string): unknown[] =>
-  receiver.spans.filter((s) => s.serviceName === name && s.kind === 'server').map((s) => s.attributes['e2eactivity.id']);
+  receiver.current.spans.filter((s) => s.serviceName === name && s.kind === 'server').map((s) => s.attributes['e2eactivity.id']);
 
 describe.each([
   ['once', 'exit', 'SIGTERM'],

@@ -1,28 +1,16 @@
 // The built `register` entry in real processes: an ES module service started with --require or --import,
 // exporting over OTLP to a loopback receiver. The full end-to-end suite is test/e2e; this covers what
 // in-process tests cannot: the ES module hook, the warnings on stderr, and the flush on SIGTERM.
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { startChild, stopAllChildren } from '../support/child.js';
-import { OtlpReceiver, startOtlpReceiver } from '../support/otlp-receiver.js';
-import { REGISTER } from '../support/service.js';
+import { startChild } from '../support/child.js';
+import { REGISTER, useRegisterReceiver } from '../support/service.js';
 
 const SERVICE = join(__dirname, 'fixtures', 'esm-service.js');
 const GUID = '100f44d4-c7ac-45dc-98f7-974c064d61dd';
 const HEADER = '1EQPEKzH3EWY95dMBk1h3Q==';
 
 describe('node --require / --import register', () => {
-  let receiver: OtlpReceiver;
-
-  beforeAll(async () => {
-    if (!existsSync(REGISTER)) throw new Error(`${REGISTER} is missing: run npm run build first`);
-    receiver = await startOtlpReceiver();
-  });
-
-  afterAll(async () => {
-    await stopAllChildren();
-    await receiver.close();
-  });
+  const receiver = useRegisterReceiver();
 
   it.each([
     ['--require', 'http/protobuf'],
@@ -32,7 +20,7 @@ describe('node --require / --import register', () => {
     const child = await startChild(service, process.execPath, [flag, REGISTER, SERVICE], {
       env: {
         OTEL_SERVICE_NAME: service,
-        OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint,
+        OTEL_EXPORTER_OTLP_ENDPOINT: receiver.current.endpoint,
         OTEL_EXPORTER_OTLP_PROTOCOL: protocol,
         OTEL_PROPAGATORS: 'tracecontext,baggage,e2eactivity,xray',
         OTEL_E2EACTIVITY_GENERATE: 'sometimes',
@@ -56,7 +44,7 @@ describe('node --require / --import register', () => {
     expect(stderr).toContain('opentelemetry-propagator-e2eactivity: warning: OTEL_PROPAGATORS: unknown propagator "xray" ignored');
     expect(stderr).toContain('OTEL_E2EACTIVITY_GENERATE: invalid value "sometimes" ignored');
 
-    const spans = receiver.spans.filter((s) => s.serviceName === service);
+    const spans = receiver.current.spans.filter((s) => s.serviceName === service);
     expect(spans.map((s) => s.kind).sort()).toEqual(['client', 'server', 'server']);
     const traceId = back.traceparent?.split('-')[1];
     for (const span of spans) {

@@ -2,14 +2,37 @@
 // `--require build/cjs/register.js`, exporting over OTLP/HTTP to the test's receiver.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Child, startChild } from './child.js';
-import { OtlpReceiver, ReceivedSpan } from './otlp-receiver.js';
+import { Child, startChild, stopAllChildren } from './child.js';
+import { OtlpReceiver, ReceivedSpan, startOtlpReceiver } from './otlp-receiver.js';
 
 export const REPO = join(__dirname, '..', '..');
 export const REGISTER = join(REPO, 'build', 'cjs', 'register.js');
 export const SERVICE_FIXTURE = join(REPO, 'test', 'e2e', 'fixtures', 'service.js');
 /** The same service as an ES module app. */
 export const ESM_SERVICE_FIXTURE = join(REPO, 'test', 'e2e', 'fixtures', 'esm', 'service.js');
+
+/**
+ * For a test file whose children run the built `register`: starts an OTLP receiver before its tests (after
+ * checking the build is there) and, after them, stops every child and the receiver. `current` is the
+ * receiver once the tests run.
+ */
+export function useRegisterReceiver(): { readonly current: OtlpReceiver } {
+  const holder: { current?: OtlpReceiver } = {};
+  beforeAll(async () => {
+    if (!existsSync(REGISTER)) throw new Error(`${REGISTER} is missing: run npm run build first`);
+    holder.current = await startOtlpReceiver();
+  });
+  afterAll(async () => {
+    await stopAllChildren();
+    await holder.current?.close();
+  });
+  return {
+    get current(): OtlpReceiver {
+      if (holder.current === undefined) throw new Error('the receiver starts in beforeAll');
+      return holder.current;
+    },
+  };
+}
 
 /** How register gets loaded: `node --require`, `node --import`, or `NODE_OPTIONS=--require`. */
 export type Preload = '--require' | '--import' | 'NODE_OPTIONS';
