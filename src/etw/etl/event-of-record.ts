@@ -85,16 +85,8 @@ export class EventBuilder {
   }
 
   private activityOf(view: DataView, bytes: Uint8Array, offset: number): string {
-    const last = this.activityWords;
-    const a = view.getInt32(offset, true);
-    const b = view.getInt32(offset + 4, true);
-    const c = view.getInt32(offset + 8, true);
-    const d = view.getInt32(offset + 12, true);
-    if (this.activityText === '' || a !== last[0] || b !== last[1] || c !== last[2] || d !== last[3]) {
-      last[0] = a;
-      last[1] = b;
-      last[2] = c;
-      last[3] = d;
+    if (this.activityText === '' || !sameWords(view, offset, this.activityWords)) {
+      copyWords(view, offset, this.activityWords);
       this.activityText = guidAt(bytes, offset);
     }
     return this.activityText;
@@ -122,17 +114,12 @@ export class EventBuilder {
 
   private providerOf(view: DataView, bytes: Uint8Array, offset: number): ProviderEntry {
     const cached = this.provider;
-    const a = view.getInt32(offset, true);
-    const b = view.getInt32(offset + 4, true);
-    const c = view.getInt32(offset + 8, true);
-    const d = view.getInt32(offset + 12, true);
-    const w = cached.words;
-    if (cached.guid !== '' && a === w[0] && b === w[1] && c === w[2] && d === w[3]) return cached;
+    if (cached.guid !== '' && sameWords(view, offset, cached.words)) return cached;
     const guid = guidAt(bytes, offset);
     let entry = this.providers.get(guid);
     if (entry === undefined) {
       if (this.providers.size >= PROVIDER_CACHE_LIMIT) this.providers.clear();
-      entry = { words: Int32Array.of(a, b, c, d), guid, name: findProviderSchema(guid)?.name ?? guid, events: new Map() };
+      entry = { words: copyWords(view, offset, new Int32Array(4)), guid, name: findProviderSchema(guid)?.name ?? guid, events: new Map() };
       this.providers.set(guid, entry);
     }
     this.provider = entry;
@@ -150,4 +137,20 @@ export class EventBuilder {
     }
     return entry;
   }
+}
+
+/** True when the 16 bytes at `offset` are the four little-endian words in `words`. */
+function sameWords(view: DataView, offset: number, words: Int32Array): boolean {
+  return (
+    view.getInt32(offset, true) === words[0] &&
+    view.getInt32(offset + 4, true) === words[1] &&
+    view.getInt32(offset + 8, true) === words[2] &&
+    view.getInt32(offset + 12, true) === words[3]
+  );
+}
+
+/** The 16 bytes at `offset` as four little-endian words, into `words`. */
+function copyWords(view: DataView, offset: number, words: Int32Array): Int32Array {
+  for (let i = 0; i < 4; i++) words[i] = view.getInt32(offset + 4 * i, true);
+  return words;
 }
