@@ -38,10 +38,19 @@ function compile(fields: readonly EtwFieldSchema[]): PayloadDecoder {
     const size = sizeCode(field, fields.slice(0, i));
     return `s = ${size}; if (s < 0 || at + s > end) return undefined; const v${i} = ${valueCode(field)}; at += s;`;
   });
-  const literal = fields.map((f, i) => `${JSON.stringify(f.name)}: v${i}`).join(', ');
+  const literal = fields.map((f, i) => `${keyCode(f.name)}: v${i}`).join(', ');
   const names = Object.keys(HELPERS).join(', ');
   const body = `const { ${names} } = h;\nreturn function decode(b, view, at, end, pointerSize) {\n  let s = 0;\n  ${lines.join('\n  ')}\n  return { ${literal} };\n};`;
   return new Function('h', body)(HELPERS) as PayloadDecoder;
+}
+
+/**
+ * The field's name as a key of the object literal. A plain `__proto__:` key would set the prototype; a
+ * computed one defines the property. Other keys stay plain: a literal with only plain keys is built from
+ * one boilerplate, where each computed key is a store of its own.
+ */
+function keyCode(name: string): string {
+  return name === '__proto__' ? `[${JSON.stringify(name)}]` : JSON.stringify(name);
 }
 
 /** Bytes the field occupies at `at` (strings with their NUL), or -1 when it cannot be known. */

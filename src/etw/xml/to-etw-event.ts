@@ -54,10 +54,16 @@ function fieldsOf(data: readonly (readonly [string, string])[], schema: EtwEvent
   const fields: Record<string, EtwFieldValue> = {};
   for (const [name, text] of data) {
     const field = schema === undefined ? undefined : fieldNamed(schema.fields, name);
-    if (field === undefined) fields[name] = text;
-    else fields[field.name] = normalizeFieldText(field, text);
+    if (field === undefined) setField(fields, name, text);
+    else setField(fields, field.name, normalizeFieldText(field, text));
   }
   return fields;
+}
+
+// A field named `__proto__` (hand-written XML) would set the object's prototype, or vanish: define it.
+function setField(fields: Record<string, EtwFieldValue>, name: string, value: EtwFieldValue): void {
+  if (name === '__proto__') Object.defineProperty(fields, name, { value, enumerable: true, writable: true, configurable: true });
+  else fields[name] = value;
 }
 
 // Writers agree on field names with the manifest, but a hand-edited file may not on their case.

@@ -109,6 +109,14 @@ describe('decodePayload', () => {
     });
   });
 
+  it('keeps a field named __proto__ as an own field, the prototype untouched', () => {
+    const decoded = decodePayload([f('__proto__', 'UInt32'), f('toString', 'UInt8')], bytes(u32(7), [1]), 8);
+    expect(Object.getPrototypeOf(decoded)).toBe(Object.prototype);
+    expect(Object.keys(decoded ?? {})).toEqual(['__proto__', 'toString']);
+    expect(Object.getOwnPropertyDescriptor(decoded, '__proto__')?.value).toBe(7);
+    expect(JSON.stringify(decoded)).toBe('{"__proto__":7,"toString":1}');
+  });
+
   it('returns undefined when the payload does not fit its template', () => {
     expect(decodePayload([f('A', 'UInt32')], bytes([1, 2]), 8)).toBeUndefined();
     expect(decodePayload([f('L', 'UInt32'), f('B', 'Binary', { length: 'L' })], bytes(u32(9), [1]), 8)).toBeUndefined();

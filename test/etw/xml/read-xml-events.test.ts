@@ -73,6 +73,19 @@ describe('readXmlEvents', () => {
     }
   });
 
+  it('keeps a hand-written field named __proto__ as an own field', async () => {
+    const xml = `<Events><Event xmlns="http://schemas.microsoft.com/win/2004/08/events/event"><System>
+      <Provider Name="Custom" Guid="{11111111-2222-3333-4444-555555555555}"/><EventID>1</EventID><Version>0</Version>
+      <TimeCreated SystemTime="2011-01-23T08:00:05.1234567Z"/></System>
+      <EventData><Data Name="__proto__">{"polluted":true}</Data><Data Name="Other">x</Data></EventData></Event></Events>`;
+    const { events, problems } = await read(utf8(xml), 'Events');
+    expect(problems).toEqual([]);
+    const fields = events[0]?.fields;
+    expect(Object.getPrototypeOf(fields)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(fields, '__proto__')?.value).toBe('{"polluted":true}');
+    expect(Object.keys(fields ?? {})).toEqual(['__proto__', 'Other']);
+  });
+
   it('keeps the line and column of a declaration it blanks out in a document without a root', async () => {
     const text = `<?xml version="1.0" encoding="UTF-16"?>\n${typicalRequestWevtutil()}\n<Event><System></Event>`;
     const { events, problems } = await read(utf8(text), 'Event');
