@@ -31,6 +31,7 @@ export interface SpanDraft {
 }
 
 const NS_PER_SECOND = 1_000_000_000n;
+const MINUS = 0x2d;
 
 /** A `timeUnixNano` (or nanoseconds) as the SDK's `[seconds, nanoseconds]`. */
 export function hrTimeOf(ns: bigint): HrTime {
@@ -43,6 +44,8 @@ export function hrTimeOf(ns: bigint): HrTime {
  * 2^53, so the sums are exact).
  */
 export function hrTimeOfText(timeUnixNano: string): HrTime {
+  // Before 1970 (a damaged reading, an odd XML date) the text has a sign: rare, so BigInt.
+  if (timeUnixNano.charCodeAt(0) === MINUS) return hrTimeOf(BigInt(timeUnixNano));
   const split = timeUnixNano.length - 9;
   let seconds = 0;
   let nanos = 0;
