@@ -160,9 +160,6 @@ function codesOf(text: string): Uint16Array {
 function digitCodes(width: number): Uint16Array {
   const count = 10 ** width;
   const codes = new Uint16Array(count * width);
-  for (let n = 0; n < count; n++) {
-    const text = String(n).padStart(width, '0');
-    for (let i = 0; i < width; i++) codes[n * width + i] = text.charCodeAt(i);
-  }
+  for (let n = 0; n < count; n++) codes.set(codesOf(String(n).padStart(width, '0')), n * width);
   return codes;
 }
