@@ -16,18 +16,3 @@ export function decodePayload(fields: readonly EtwFieldSchema[], payload: Uint8A
   return decoderOf(fields)(payload, view, 0, payload.length, pointerSize);
 }
 
-/**
- * {@link decodePayload} for the payload at `[start, end)` of a larger buffer, with a DataView over the same
- * bytes (`bytes[i]` and `view` offset `i` the same byte): the ETL reader decodes in place, without a view
- * per event.
- */
-export function decodePayloadAt(
-  fields: readonly EtwFieldSchema[],
-  bytes: Uint8Array,
-  view: DataView,
-  start: number,
-  end: number,
-  pointerSize: 4 | 8
-): EtwFields | undefined {
-  return decoderOf(fields)(bytes, view, start, end, pointerSize);
-}
