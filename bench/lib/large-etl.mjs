@@ -10,6 +10,7 @@
 //   RelatedActivityId GUIDs, and the Http.sys RequestId and ConnectionId fields. One bijection applied
 //   everywhere keeps every relation the capture has: a request activity's first 8 bytes are still its
 //   RequestId (bytes 4-5 of a GUID are its Data2), and equal ids stay equal within a copy.
+import { Buffer } from 'node:buffer';
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
@@ -18,7 +19,7 @@ const require = createRequire(import.meta.url);
 const { readEtlBuffers } = require('../../.bench/cjs/etw/etl/buffers.js');
 const { walkRecords } = require('../../.bench/cjs/etw/etl/records.js');
 const { guidAt } = require('../../.bench/cjs/etw/payload/guid.js');
-const { ansiSize, sidSize, utf16Size } = require('../../.bench/cjs/etw/payload/field-values.js');
+const { decodePayload } = require('../../.bench/cjs/etw/payload/decode.js');
 const { findEventSchema, findProviderSchemaByName } = require('../../.bench/cjs/etw/schema/lookup.js');
 
 /** The real capture the large file is made of. */
@@ -27,7 +28,6 @@ const HTTP_SYS = findProviderSchemaByName('Microsoft-Windows-HttpService').guid;
 /** Http.sys payload fields holding a request or connection id (a request activity starts with its RequestId). */
 const ID_FIELDS = new Set(['RequestId', 'ConnectionId']);
 const ID_BYTE = 4;
-const FIXED_SIZE = { Int8: 1, UInt8: 1, Int16: 2, UInt16: 2, Int32: 4, UInt32: 4, HexInt32: 4, Float: 4, Boolean: 4, Int64: 8, UInt64: 8, HexInt64: 8, Double: 8, FILETIME: 8, GUID: 16, SYSTEMTIME: 16 };
 
 /**
  * Writes the capture's header buffer, then copies of its data buffers (each with new times and ids, see
@@ -82,9 +82,7 @@ async function offsetsOf(capture) {
       if (guidAt(buffer.bytes, record.providerOffset) !== HTTP_SYS) return;
       const schema = findEventSchema(HTTP_SYS, record.id, record.version);
       if (schema === undefined) return;
-      for (const { field, at, size } of fieldsAt(schema.fields, buffer, record)) {
-        if (ID_FIELDS.has(field.name) && size === 8 && !allZero(buffer.bytes, at, 8)) ids.push(base + at);
-      }
+      for (const at of idFieldOffsets(schema.fields, buffer, record)) ids.push(base + at);
     },
     logfileHeader: () => {},
     computerName: () => {},
@@ -96,25 +94,21 @@ async function offsetsOf(capture) {
   return { timestamps, ids, span: max - min };
 }
 
-/** Where each payload field starts and its size, as the reader's decoder measures them; stops where the payload no longer fits. */
-function fieldsAt(fields, buffer, record) {
-  const { bytes, view } = buffer;
-  const end = record.payloadEnd;
-  const found = [];
-  const numbers = new Map();
-  let at = record.payloadStart;
-  for (const field of fields) {
-    const length = typeof field.length === 'string' ? numbers.get(field.length) ?? -1 : field.length;
-    let size = FIXED_SIZE[field.inType];
-    if (field.inType === 'Pointer') size = record.pointerSize;
-    else if (field.inType === 'UnicodeString') size = length === undefined ? utf16Size(bytes, at, end) : length * 2;
-    else if (field.inType === 'AnsiString') size = length ?? ansiSize(bytes, at, end);
-    else if (field.inType === 'Binary') size = length ?? -1;
-    else if (field.inType === 'SID') size = sidSize(bytes, at, end);
-    if (size === undefined || size < 0 || at + size > end) break;
-    if (size === 4) numbers.set(field.name, view.getUint32(at, true));
-    found.push({ field, at, size });
-    at += size;
+/**
+ * Offsets in the buffer of the nonzero id fields' values: each decoded by the reader's own decoder, then
+ * found in the payload by its eight little-endian bytes (each offset once, so that equal ids change once).
+ */
+function idFieldOffsets(fields, buffer, record) {
+  const { bytes } = buffer;
+  const payload = Buffer.from(bytes.buffer, bytes.byteOffset + record.payloadStart, record.payloadEnd - record.payloadStart);
+  const decoded = decodePayload(fields, payload, record.pointerSize) ?? {};
+  const found = new Set();
+  for (const name of ID_FIELDS) {
+    const value = decoded[name];
+    if (typeof value !== 'string' || BigInt(value) === 0n) continue;
+    const needle = Buffer.alloc(8);
+    needle.writeBigUInt64LE(BigInt(value));
+    for (let at = payload.indexOf(needle); at >= 0; at = payload.indexOf(needle, at + 1)) found.add(record.payloadStart + at);
   }
   return found;
 }
